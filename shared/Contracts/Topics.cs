@@ -1,0 +1,15 @@
+namespace StreamProcessor.Contracts;
+
+/// <summary>Topic names (../ARCHITECTURE: topic → service → topic). Every input topic T has T.dlq.</summary>
+public static class Topics
+{
+    public const string Catalogues = "catalogues";
+    public const string Maps = "maps";
+    public const string Profiles = "profiles";
+    public const string PhaseSpaceFeatures = "features.phase-space";
+    public const string MassPosteriors = "posteriors.mass";
+    public const string MassFunction = "massfunction";
+
+    /// <summary>The dead-letter topic of <paramref name="topic"/>.</summary>
+    public static string DeadLetter(string topic) => topic + ".dlq";
+}
