@@ -1,0 +1,9 @@
+namespace StreamProcessor.Hosting.Health;
+
+public enum WorkerStatus
+{
+    Starting,
+    Running,
+    Stopped,
+    Failed,
+}

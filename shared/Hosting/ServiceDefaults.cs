@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using StreamProcessor.Contracts;
+using StreamProcessor.Hosting.Health;
+using StreamProcessor.Hosting.Worker;
+using StreamProcessor.Kafka;
+using StreamProcessor.Kafka.Embedded;
+
+namespace StreamProcessor.Hosting;
+
+/// <summary>What every service gets: Kafka options (or the embedded broker), topics, /metrics, health, logging.</summary>
+public static class ServiceDefaults
+{
+    /// <summary>Command-line switches every service understands, mapped onto configuration keys.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SwitchMappings = new Dictionary<string, string>
+    {
+        ["--bootstrap"] = "Kafka:BootstrapServers",
+        ["--group"] = "Worker:GroupId",
+        ["--metrics-url"] = "urls",
+    };
+
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddCommandLine(args, SwitchMappings.ToDictionary());
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:9400");
+
+        var kafka = builder.Configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
+        if (string.IsNullOrWhiteSpace(kafka.BootstrapServers))
+        {
+            // No broker given: serve one in this process (development, demo, CI).
+            var cluster = EmbeddedKafkaCluster.Start();
+            cluster.CreateTopics(TopicCatalog.All);
+            builder.Services.AddSingleton(cluster);
+            kafka = kafka with { BootstrapServers = cluster.BootstrapServers, TopicProvisioning = TopicProvisioningMode.None };
+        }
+
+        builder.Services.AddSingleton(kafka);
+        builder.Services.AddSingleton<KafkaClientFactory>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WorkerHealth>();
+        builder.Services.AddHostedService<TopicProvisioningService>();
+        builder.Services.AddHealthChecks().AddCheck<WorkerHealth>("workers", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds one consume → step → produce worker. Codecs for <typeparamref name="TIn"/> and <typeparamref name="TOut"/>
+    /// must be registered as <see cref="IMessageCodec{T}"/>; options come from "Worker" and "Worker:&lt;service&gt;".
+    /// </summary>
+    public static WebApplicationBuilder AddStreamWorker<TIn, TOut, TStep>(this WebApplicationBuilder builder, StreamWorkerDefinition definition)
+        where TStep : class, IStreamStep<TIn, TOut>
+    {
+        var options = new StreamWorkerOptions();
+        builder.Configuration.GetSection("Worker").Bind(options);
+        builder.Configuration.GetSection($"Worker:{definition.ServiceName}").Bind(options);
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new(options), validateAllProperties: true);
+
+        builder.Services.AddSingleton<TStep>();
+        builder.Services.AddSingleton<IHostedService>(sp => new StreamWorker<TIn, TOut>(
+            definition,
+            options,
+            sp.GetRequiredService<IMessageCodec<TIn>>(),
+            sp.GetRequiredService<IMessageCodec<TOut>>(),
+            sp.GetRequiredService<TStep>(),
+            sp.GetRequiredService<KafkaClientFactory>(),
+            sp.GetRequiredService<WorkerHealth>(),
+            sp.GetRequiredService<ILogger<StreamWorker<TIn, TOut>>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    /// <summary>/metrics (Prometheus text format), /health/live (process up) and /health/ready (workers running).</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.MapMetrics("/metrics");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,422 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using StreamProcessor.Contracts;
+using StreamProcessor.Hosting.Health;
+using StreamProcessor.Hosting.Metrics;
+using StreamProcessor.Kafka;
+
+namespace StreamProcessor.Hosting.Worker;
+
+/// <summary>
+/// consume → decode/validate → step → encode → produce → store offsets, for one service.
+/// At-least-once: an input offset is stored only after every output (or its dead letter) is acknowledged by
+/// the broker; outputs are keyed by object id so downstream deduplicates. Bad input is dead-lettered with
+/// reason/stage/source headers and the loop goes on; broken infrastructure escapes and stops the host.
+/// </summary>
+public sealed class StreamWorker<TIn, TOut> : BackgroundService
+{
+    private readonly StreamWorkerDefinition _definition;
+    private readonly StreamWorkerOptions _options;
+    private readonly IMessageCodec<TIn> _inputCodec;
+    private readonly IMessageCodec<TOut> _outputCodec;
+    private readonly IStreamStep<TIn, TOut> _step;
+    private readonly KafkaClientFactory _kafka;
+    private readonly WorkerHealth _health;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _stepRetry;
+    private readonly ResiliencePipeline _produceRetry;
+    private readonly string _dlqTopic;
+
+    // Records consumed but not yet processed; touched only by the loop thread and the rebalance callbacks,
+    // which librdkafka invokes from inside Consume() on that same thread.
+    private readonly List<ConsumeResult<string, byte[]>> _pending = [];
+    private readonly HashSet<TopicPartition> _assigned = [];
+
+    public StreamWorker(
+        StreamWorkerDefinition definition,
+        StreamWorkerOptions options,
+        IMessageCodec<TIn> inputCodec,
+        IMessageCodec<TOut> outputCodec,
+        IStreamStep<TIn, TOut> step,
+        KafkaClientFactory kafka,
+        WorkerHealth health,
+        ILogger<StreamWorker<TIn, TOut>> logger,
+        TimeProvider? time = null)
+    {
+        _definition = definition;
+        _options = options;
+        _inputCodec = inputCodec;
+        _outputCodec = outputCodec;
+        _step = step;
+        _kafka = kafka;
+        _health = health;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _dlqTopic = Topics.DeadLetter(definition.InputTopic);
+        _stepRetry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.StepRetries),
+                Delay = TimeSpan.FromMilliseconds(50),
+                BackoffType = DelayBackoffType.Exponential,
+                // Bad input is not transient: never retried.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not RecordValidationException and not OperationCanceledException),
+                OnRetry = _ => { StreamMetrics.StepRetries.WithLabels(Service).Inc(); return ValueTask.CompletedTask; },
+            })
+            .Build();
+        _produceRetry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.ProduceRetries),
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+                ShouldHandle = new PredicateBuilder().Handle<ProduceException<string, byte[]>>(e => !e.Error.IsFatal),
+                OnRetry = args => { _logger.LogWarning(args.Outcome.Exception, "{Service}: produce failed, retrying", Service); return ValueTask.CompletedTask; },
+            })
+            .Build();
+        _health.Register(Service);
+    }
+
+    private string Service => _definition.ServiceName;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // The consume loop blocks in librdkafka: keep it off the host's thread.
+        Task.Factory.StartNew(() => RunAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var producer = _kafka.CreateProducer($"producer-{Service}");
+        using var consumer = _kafka.CreateConsumerBuilder(_options.GroupId ?? Service)
+            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Warning, "{Service}: Kafka {Code}: {Reason}", Service, error.Code, error.Reason))
+            .Build();
+        consumer.Subscribe(_definition.InputTopic);
+        _logger.LogInformation("{Service}: consuming {Input} → {Output} (dead letters → {Dlq}), group {Group}",
+            Service, _definition.InputTopic, _definition.OutputTopic, _dlqTopic, _options.GroupId ?? Service);
+        _health.MarkRunning(Service);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                CollectBatch(consumer, stoppingToken);
+                _health.Beat(Service);
+                if (_pending.Count == 0)
+                {
+                    UpdateLag(consumer);
+                    continue;
+                }
+
+                var batch = _pending.ToList();
+                _pending.Clear();
+                // Once collected, a batch is finished even during shutdown: outputs flushed, offsets stored.
+                await ProcessBatchAsync(consumer, producer, batch, CancellationToken.None);
+                UpdateLag(consumer);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _health.MarkFailed(Service, e);
+            _logger.LogCritical(e, "{Service}: worker failed; stopping so the orchestrator restarts it", Service);
+            Environment.ExitCode = 1;
+            throw;
+        }
+        finally
+        {
+            Shutdown(consumer, producer);
+        }
+    }
+
+    private void CollectBatch(IConsumer<string, byte[]> consumer, CancellationToken stoppingToken)
+    {
+        long deadline = 0;
+        while (_pending.Count < _options.MaxBatchSize && !stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait = deadline == 0
+                ? TimeSpan.FromMilliseconds(200)
+                : _time.GetElapsedTime(deadline) is var elapsed && elapsed < _options.MaxBatchWait ? _options.MaxBatchWait - elapsed : TimeSpan.Zero;
+            ConsumeResult<string, byte[]>? record;
+            try
+            {
+                record = consumer.Consume(wait);
+            }
+            catch (ConsumeException e) when (!e.Error.IsFatal)
+            {
+                _logger.LogWarning("{Service}: consume error {Code}: {Reason}", Service, e.Error.Code, e.Error.Reason);
+                return;
+            }
+
+            if (record is null || record.IsPartitionEOF)
+            {
+                if (deadline == 0 || wait == TimeSpan.Zero) return;
+                continue;
+            }
+
+            _pending.Add(record);
+            StreamMetrics.Consumed.WithLabels(Service, record.Topic).Inc();
+            StreamMetrics.InFlight.WithLabels(Service).Set(_pending.Count);
+            if (deadline == 0) deadline = _time.GetTimestamp();
+        }
+    }
+
+    private async Task ProcessBatchAsync(IConsumer<string, byte[]> consumer, IProducer<string, byte[]> producer, List<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
+    {
+        var batchClock = Stopwatch.StartNew();
+        StreamMetrics.BatchSize.WithLabels(Service).Observe(batch.Count);
+        var consumedUtc = _time.GetUtcNow();
+
+        // 1. Decode and validate; bad bytes become dead letters here.
+        var clock = Stopwatch.StartNew();
+        var outcomes = new Outcome[batch.Count];
+        var decoded = new List<(int Index, StreamInput<TIn> Input)>(batch.Count);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var record = batch[i];
+            try
+            {
+                var message = _inputCodec.Decode(record.Message.Value ?? []);
+                var source = new SourcePosition(record.Topic, record.Partition.Value, record.Offset.Value);
+                decoded.Add((i, new StreamInput<TIn>(message, record.Message.Key ?? "", source, record.Message.Timestamp.UtcDateTime, consumedUtc)));
+            }
+            catch (RecordValidationException e)
+            {
+                outcomes[i] = Outcome.Dead(e.Reason.ToLabel(), e.Message, "decode", e.GetType().FullName!);
+            }
+        }
+
+        StreamMetrics.StageDuration.WithLabels(Service, "decode").Observe(clock.Elapsed.TotalSeconds);
+
+        // 2. The step, retried for transient failures; a batch that keeps failing is split to isolate the poison record.
+        clock.Restart();
+        if (decoded.Count > 0)
+        {
+            await RunStepAsync(decoded, outcomes, cancellationToken);
+        }
+
+        StreamMetrics.StageDuration.WithLabels(Service, "step").Observe(clock.Elapsed.TotalSeconds);
+
+        // 3. Produce every output and dead letter, then wait for the broker's acknowledgements.
+        clock.Restart();
+        await _produceRetry.ExecuteAsync(async token => await ProduceAllAsync(producer, batch, outcomes, token), cancellationToken);
+        StreamMetrics.StageDuration.WithLabels(Service, "produce").Observe(clock.Elapsed.TotalSeconds);
+
+        // 4. Only now store the offsets (committed by auto-commit, on revoke and at shutdown).
+        var acknowledgedUtc = _time.GetUtcNow();
+        foreach (var record in batch)
+        {
+            StoreOffset(consumer, record);
+            StreamMetrics.RecordLatency.WithLabels(Service).Observe(Math.Max(0, (acknowledgedUtc - record.Message.Timestamp.UtcDateTime).TotalSeconds));
+        }
+
+        StreamMetrics.InFlight.WithLabels(Service).Set(0);
+        StreamMetrics.StageDuration.WithLabels(Service, "batch").Observe(batchClock.Elapsed.TotalSeconds);
+    }
+
+    private async Task RunStepAsync(List<(int Index, StreamInput<TIn> Input)> decoded, Outcome[] outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var inputs = decoded.Select(d => d.Input).ToList();
+            var results = await _stepRetry.ExecuteAsync(async token => await _step.ProcessAsync(inputs, token), cancellationToken);
+            if (results.Count != inputs.Count)
+            {
+                throw new InvalidOperationException($"step returned {results.Count} results for {inputs.Count} inputs");
+            }
+
+            for (int j = 0; j < decoded.Count; j++) outcomes[decoded[j].Index] = Outcome.From(results[j]);
+        }
+        catch (Exception e) when (decoded.Count > 1 && e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "{Service}: step failed on a batch of {Count}; isolating records", Service, decoded.Count);
+            foreach (var one in decoded) await RunStepAsync([one], outcomes, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var reason = e is RecordValidationException validation ? validation.Reason.ToLabel() : "processing-error";
+            outcomes[decoded[0].Index] = Outcome.Dead(reason, e.Message, "step", e.GetType().FullName!);
+        }
+    }
+
+    private async Task ProduceAllAsync(IProducer<string, byte[]> producer, List<ConsumeResult<string, byte[]>> batch, Outcome[] outcomes, CancellationToken cancellationToken)
+    {
+        var deliveries = new List<(int Index, Task<DeliveryResult<string, byte[]>> Delivery, string Topic, string? DeadLetterReason)>();
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome.Delivered) continue; // acknowledged on an earlier attempt of this batch
+            switch (outcome.Result)
+            {
+                case StepResult<TOut>.Emitted emitted:
+                    foreach (var output in emitted.Outputs)
+                    {
+                        deliveries.Add((i, producer.ProduceAsync(_definition.OutputTopic, ToMessage(output), cancellationToken), _definition.OutputTopic, null));
+                    }
+
+                    break;
+                case StepResult<TOut>.Skipped skipped:
+                    StreamMetrics.Skipped.WithLabels(Service, skipped.Reason).Inc();
+                    outcomes[i] = outcome with { Delivered = true };
+                    break;
+                case StepResult<TOut>.DeadLettered dead:
+                    deliveries.Add((i, producer.ProduceAsync(_dlqTopic, ToDeadLetter(batch[i], dead.Reason, dead.Message, outcome.Stage, outcome.ExceptionType), cancellationToken), _dlqTopic, dead.Reason));
+                    break;
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(deliveries.Select(d => d.Delivery));
+        }
+        catch (ProduceException<string, byte[]>)
+        {
+            // Inspected per record below: acknowledged ones are not produced again on retry.
+        }
+
+        ProduceException<string, byte[]>? firstFailure = null;
+        foreach (var group in deliveries.GroupBy(d => d.Index))
+        {
+            var failed = group.FirstOrDefault(d => !d.Delivery.IsCompletedSuccessfully);
+            if (failed.Delivery is not null)
+            {
+                firstFailure ??= failed.Delivery.Exception?.InnerException as ProduceException<string, byte[]>;
+                continue;
+            }
+
+            outcomes[group.Key] = outcomes[group.Key] with { Delivered = true };
+            foreach (var d in group)
+            {
+                if (d.DeadLetterReason is null) StreamMetrics.Produced.WithLabels(Service, d.Topic).Inc();
+                else StreamMetrics.DeadLettered.WithLabels(Service, _definition.InputTopic, d.DeadLetterReason).Inc();
+            }
+        }
+
+        if (firstFailure is not null) throw firstFailure;
+    }
+
+    private Message<string, byte[]> ToMessage(TOut output) => new()
+    {
+        Key = _outputCodec.KeyOf(output),
+        Value = _outputCodec.Encode(output),
+        Headers = new Headers
+        {
+            { MessageHeaders.SchemaName, Encoding.UTF8.GetBytes(_outputCodec.Schema.Name) },
+            { MessageHeaders.SchemaVersion, Encoding.UTF8.GetBytes(_outputCodec.Schema.Version) },
+            { MessageHeaders.ContentType, Encoding.UTF8.GetBytes(MessageHeaders.ArrowStreamContentType) },
+        },
+    };
+
+    /// <summary>The original bytes, key and headers, plus why, where and from which record.</summary>
+    private static Message<string, byte[]> ToDeadLetter(ConsumeResult<string, byte[]> record, string reason, string message, string stage, string exceptionType)
+    {
+        var headers = new Headers();
+        foreach (var header in record.Message.Headers ?? []) headers.Add(header.Key, header.GetValueBytes());
+        headers.Add(MessageHeaders.DlqReason, Encoding.UTF8.GetBytes(reason));
+        headers.Add(MessageHeaders.DlqMessage, Encoding.UTF8.GetBytes(message.Length > 1000 ? message[..1000] : message));
+        headers.Add(MessageHeaders.DlqStage, Encoding.UTF8.GetBytes(stage));
+        headers.Add(MessageHeaders.DlqExceptionType, Encoding.UTF8.GetBytes(exceptionType));
+        headers.Add(MessageHeaders.DlqSourceTopic, Encoding.UTF8.GetBytes(record.Topic));
+        headers.Add(MessageHeaders.DlqSourcePartition, Encoding.UTF8.GetBytes(record.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        headers.Add(MessageHeaders.DlqSourceOffset, Encoding.UTF8.GetBytes(record.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new Message<string, byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers };
+    }
+
+    private void StoreOffset(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> record)
+    {
+        try
+        {
+            consumer.StoreOffset(record);
+        }
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_State)
+        {
+            // Partition revoked meanwhile: its new owner re-reads from the last committed offset.
+            _logger.LogDebug("{Service}: offset {Offset} of {Partition} not stored, partition no longer assigned", Service, record.Offset, record.TopicPartition);
+        }
+    }
+
+    private void OnAssigned(List<TopicPartition> partitions)
+    {
+        foreach (var p in partitions) _assigned.Add(p);
+        StreamMetrics.AssignedPartitions.WithLabels(Service).Set(_assigned.Count);
+        _logger.LogInformation("{Service}: assigned {Partitions}", Service, string.Join(",", partitions.Select(p => p.Partition.Value)));
+    }
+
+    private void OnRevoked(IConsumer<string, byte[]> consumer, List<TopicPartition> partitions)
+    {
+        // Nothing of a pending (unprocessed) record has been produced: drop it so the new owner processes it once.
+        _pending.RemoveAll(r => partitions.Contains(r.TopicPartition));
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException e)
+        {
+            _logger.LogDebug("{Service}: commit on revoke: {Reason}", Service, e.Error.Reason);
+        }
+
+        Forget(partitions);
+        _logger.LogInformation("{Service}: revoked {Partitions}", Service, string.Join(",", partitions.Select(p => p.Partition.Value)));
+    }
+
+    private void OnLost(List<TopicPartition> partitions)
+    {
+        _pending.RemoveAll(r => partitions.Contains(r.TopicPartition));
+        Forget(partitions);
+        _logger.LogWarning("{Service}: lost {Partitions}", Service, string.Join(",", partitions.Select(p => p.Partition.Value)));
+    }
+
+    private void Forget(List<TopicPartition> partitions)
+    {
+        foreach (var p in partitions)
+        {
+            _assigned.Remove(p);
+            StreamMetrics.ConsumerLag.RemoveLabelled(Service, p.Topic, p.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        StreamMetrics.AssignedPartitions.WithLabels(Service).Set(_assigned.Count);
+    }
+
+    private void UpdateLag(IConsumer<string, byte[]> consumer)
+    {
+        foreach (var partition in _assigned)
+        {
+            // Cached watermarks from fetch responses: no broker round trip on the hot path.
+            var watermarks = consumer.GetWatermarkOffsets(partition);
+            var position = consumer.Position(partition);
+            if (watermarks.High == Offset.Unset || position == Offset.Unset) continue;
+            StreamMetrics.ConsumerLag.WithLabels(Service, partition.Topic, partition.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Set(Math.Max(0, watermarks.High.Value - position.Value));
+        }
+    }
+
+    private void Shutdown(IConsumer<string, byte[]> consumer, IProducer<string, byte[]> producer)
+    {
+        try
+        {
+            producer.Flush(TimeSpan.FromSeconds(30));
+            consumer.Commit();
+        }
+        catch (KafkaException e)
+        {
+            _logger.LogWarning("{Service}: final commit: {Reason}", Service, e.Error.Reason);
+        }
+
+        consumer.Close();
+        _health.MarkStopped(Service);
+        _logger.LogInformation("{Service}: stopped; outputs flushed and offsets committed", Service);
+    }
+
+    private readonly record struct Outcome(StepResult<TOut>? Result, string Stage, string ExceptionType, bool Delivered)
+    {
+        public static Outcome From(StepResult<TOut> result) => new(result, "step", "", false);
+
+        public static Outcome Dead(string reason, string message, string stage, string exceptionType) =>
+            new(StepResult<TOut>.DeadLetter(reason, message), stage, exceptionType, false);
+    }
+}

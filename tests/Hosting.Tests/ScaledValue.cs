@@ -1,0 +1,3 @@
+namespace StreamProcessor.Hosting.Tests;
+
+internal sealed record ScaledValue(string Id, double Value);

@@ -1,0 +1,71 @@
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamProcessor.Contracts;
+using StreamProcessor.Hosting.Health;
+using StreamProcessor.Hosting.Worker;
+using StreamProcessor.Kafka;
+using StreamProcessor.Kafka.Embedded;
+
+namespace StreamProcessor.Hosting.Tests;
+
+/// <summary>An embedded broker with an input, output and dead-letter topic, and helpers to drive a worker.</summary>
+internal sealed class WorkerFixture : IDisposable
+{
+    public const string Input = "in";
+    public const string Output = "out";
+    private readonly EmbeddedKafkaCluster _cluster = EmbeddedKafkaCluster.Start();
+
+    public WorkerFixture()
+    {
+        _cluster.CreateTopics([new TopicSpec(Input, 4), new TopicSpec(Output, 4), new TopicSpec(Topics.DeadLetter(Input), 2)]);
+        Kafka = new KafkaClientFactory(new KafkaOptions { BootstrapServers = _cluster.BootstrapServers, SessionTimeout = TimeSpan.FromSeconds(3) });
+    }
+
+    public KafkaClientFactory Kafka { get; }
+
+    public ScaledValueCodec Codec { get; } = new();
+
+    public StreamWorker<ScaledValue, ScaledValue> NewWorker(string service = "doubler", WorkerHealth? health = null) => new(
+        new StreamWorkerDefinition(service, Input, Output),
+        new StreamWorkerOptions { MaxBatchSize = 16, MaxBatchWait = TimeSpan.FromMilliseconds(10), StepRetries = 1 },
+        Codec,
+        Codec,
+        new DoublingStep(),
+        Kafka,
+        health ?? new WorkerHealth(TimeProvider.System),
+        NullLogger<StreamWorker<ScaledValue, ScaledValue>>.Instance);
+
+    public async Task ProduceAsync(IEnumerable<(string Key, byte[] Value)> records)
+    {
+        using var producer = Kafka.CreateProducer("test-producer");
+        foreach (var (key, value) in records)
+        {
+            producer.Produce(Input, new Message<string, byte[]> { Key = key, Value = value });
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(30));
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Reads a topic from the start until <paramref name="expected"/> records arrived or the timeout passed.</summary>
+    public List<ConsumeResult<string, byte[]>> ReadAll(string topic, int expected, TimeSpan timeout)
+    {
+        using var reader = Kafka.CreateReader("test-reader");
+        reader.Subscribe(topic);
+        var records = new List<ConsumeResult<string, byte[]>>();
+        var deadline = DateTime.UtcNow + timeout;
+        while (records.Count < expected && DateTime.UtcNow < deadline)
+        {
+            if (reader.Consume(TimeSpan.FromMilliseconds(200)) is { } record) records.Add(record);
+        }
+
+        reader.Close();
+        return records;
+    }
+
+    public static string Header(ConsumeResult<string, byte[]> record, string name) =>
+        Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes(name));
+
+    public void Dispose() => _cluster.Dispose();
+}
