@@ -31,17 +31,16 @@ public sealed class KafkaClientFactory(KafkaOptions options)
     }
 
     /// <summary>
-    /// A group consumer that never auto-stores offsets: the worker stores an offset only after the outputs of
-    /// that record are acknowledged (EnableAutoOffsetStore = false; confluent-kafka-dotnet examples/Consumer).
-    /// Stored offsets are committed by auto-commit and explicitly on revoke and shutdown.
+    /// A group consumer that never commits by itself: the worker commits a batch's offsets explicitly, only after
+    /// the broker acknowledged the batch's outputs (at-least-once). Auto-commit is off because the mock broker
+    /// refuses commits inside the revoke callback, which would leave up to an interval of work to be redone.
     /// </summary>
     public ConsumerBuilder<string, byte[]> CreateConsumerBuilder(string groupId, Action<ConsumerConfig>? configure = null)
     {
         var config = new ConsumerConfig(Common($"consumer-{groupId}"))
         {
             GroupId = groupId,
-            EnableAutoCommit = true,
-            AutoCommitIntervalMs = 1000,
+            EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             SessionTimeoutMs = (int)Options.SessionTimeout.TotalMilliseconds,

@@ -49,16 +49,24 @@ internal sealed class WorkerFixture : IDisposable
     }
 
     /// <summary>Reads a topic from the start until <paramref name="expected"/> records arrived or the timeout passed.</summary>
-    public List<ConsumeResult<string, byte[]>> ReadAll(string topic, int expected, TimeSpan timeout)
+    public List<ConsumeResult<string, byte[]>> ReadAll(string topic, int expected, TimeSpan timeout, bool distinctKeys = false)
     {
         using var reader = Kafka.CreateReader("test-reader");
         reader.Subscribe(topic);
         var records = new List<ConsumeResult<string, byte[]>>();
         var deadline = DateTime.UtcNow + timeout;
-        while (records.Count < expected && DateTime.UtcNow < deadline)
+        var keys = new HashSet<string>();
+        while ((distinctKeys ? keys.Count : records.Count) < expected && DateTime.UtcNow < deadline)
         {
-            if (reader.Consume(TimeSpan.FromMilliseconds(200)) is { } record) records.Add(record);
+            if (reader.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
+            {
+                records.Add(record);
+                keys.Add(record.Message.Key);
+            }
         }
+
+        // Drain what else is there already, so duplicates are seen too.
+        while (distinctKeys && reader.Consume(TimeSpan.FromMilliseconds(500)) is { } extra) records.Add(extra);
 
         reader.Close();
         return records;

@@ -38,6 +38,10 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
     private readonly List<ConsumeResult<string, byte[]>> _pending = [];
     private readonly HashSet<TopicPartition> _assigned = [];
 
+    // Set when the broker says the group is rebalancing: no batch is published until the revoke/assign arrives,
+    // so a partition's next owner never re-publishes what this replica published (no duplicates on rebalance).
+    private bool _rebalancing;
+
     public StreamWorker(
         StreamWorkerDefinition definition,
         StreamWorkerOptions options,
@@ -94,7 +98,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         using var producer = _kafka.CreateProducer($"producer-{Service}");
         using var consumer = _kafka.CreateConsumerBuilder(_options.GroupId ?? Service)
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
-            .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition).ToList()))
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Warning, "{Service}: Kafka {Code}: {Reason}", Service, error.Code, error.Reason))
             .Build();
@@ -113,6 +117,8 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
                     UpdateLag(consumer);
                     continue;
                 }
+
+                if (_rebalancing) continue; // hold the batch; the revoke callback drops it
 
                 var batch = _pending.ToList();
                 _pending.Clear();
@@ -202,19 +208,30 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
         StreamMetrics.StageDuration.WithLabels(Service, "step").Observe(clock.Elapsed.TotalSeconds);
 
-        // 3. Produce every output and dead letter, then wait for the broker's acknowledgements.
+        // 3. Fence: re-commit the batch's start offsets (already committed, so harmless). If the group is
+        // rebalancing the commit is refused and nothing is published: the partition's next owner does it once.
+        if (!TryCommit(consumer, batch, first: true))
+        {
+            _rebalancing = true;
+            _logger.LogInformation("{Service}: group is rebalancing; batch of {Count} left to the next owner", Service, batch.Count);
+            StreamMetrics.InFlight.WithLabels(Service).Set(0);
+            return;
+        }
+
+        // 4. Produce every output and dead letter, then wait for the broker's acknowledgements.
         clock.Restart();
         await _produceRetry.ExecuteAsync(async token => await ProduceAllAsync(producer, batch, outcomes, token), cancellationToken);
         StreamMetrics.StageDuration.WithLabels(Service, "produce").Observe(clock.Elapsed.TotalSeconds);
 
-        // 4. Only now store the offsets (committed by auto-commit, on revoke and at shutdown).
+        // 5. Only now commit the input offsets, synchronously: a crash, a SIGTERM or a rebalance after this point
+        // re-delivers nothing of this batch, and before it re-delivers at most this batch.
         var acknowledgedUtc = _time.GetUtcNow();
         foreach (var record in batch)
         {
-            StoreOffset(consumer, record);
             StreamMetrics.RecordLatency.WithLabels(Service).Observe(Math.Max(0, (acknowledgedUtc - record.Message.Timestamp.UtcDateTime).TotalSeconds));
         }
 
+        if (!TryCommit(consumer, batch, first: false)) _rebalancing = true;
         StreamMetrics.InFlight.WithLabels(Service).Set(0);
         StreamMetrics.StageDuration.WithLabels(Service, "batch").Observe(batchClock.Elapsed.TotalSeconds);
     }
@@ -327,39 +344,47 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         return new Message<string, byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers };
     }
 
-    private void StoreOffset(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> record)
+    /// <summary>
+    /// Commits, per partition of the batch, either its first offset (<paramref name="first"/>: a fence that only
+    /// checks the group is stable) or the offset after its last record. False when the group is rebalancing.
+    /// </summary>
+    private bool TryCommit(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch, bool first)
     {
+        var offsets = batch
+            .GroupBy(r => r.TopicPartition)
+            .Where(g => _assigned.Contains(g.Key))
+            .Select(g => new TopicPartitionOffset(g.Key, new Offset(first ? g.Min(r => r.Offset.Value) : g.Max(r => r.Offset.Value) + 1)))
+            .ToList();
+        if (offsets.Count == 0) return !first;
         try
         {
-            consumer.StoreOffset(record);
+            consumer.Commit(offsets);
+            return true;
         }
-        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_State)
+        catch (KafkaException e) when (!e.Error.IsFatal)
         {
-            // Partition revoked meanwhile: its new owner re-reads from the last committed offset.
-            _logger.LogDebug("{Service}: offset {Offset} of {Partition} not stored, partition no longer assigned", Service, record.Offset, record.TopicPartition);
+            // After the outputs were published this means the partition's next owner may re-process the batch;
+            // outputs are keyed by object id and identical, so downstream deduplicates.
+            _logger.LogWarning("{Service}: commit of {Count} partitions failed: {Reason}", Service, offsets.Count, e.Error.Reason);
+            return false;
         }
     }
 
     private void OnAssigned(List<TopicPartition> partitions)
     {
         foreach (var p in partitions) _assigned.Add(p);
+        _rebalancing = false;
         StreamMetrics.AssignedPartitions.WithLabels(Service).Set(_assigned.Count);
         _logger.LogInformation("{Service}: assigned {Partitions}", Service, string.Join(",", partitions.Select(p => p.Partition.Value)));
     }
 
-    private void OnRevoked(IConsumer<string, byte[]> consumer, List<TopicPartition> partitions)
+    private void OnRevoked(List<TopicPartition> partitions)
     {
         // Nothing of a pending (unprocessed) record has been produced: drop it so the new owner processes it once.
+        // Processed batches were committed when they finished, so there is nothing to commit here; pending
+        // records were never published and are re-read by the partition's next owner.
         _pending.RemoveAll(r => partitions.Contains(r.TopicPartition));
-        try
-        {
-            consumer.Commit();
-        }
-        catch (KafkaException e)
-        {
-            _logger.LogDebug("{Service}: commit on revoke: {Reason}", Service, e.Error.Reason);
-        }
-
+        _rebalancing = false;
         Forget(partitions);
         _logger.LogInformation("{Service}: revoked {Partitions}", Service, string.Join(",", partitions.Select(p => p.Partition.Value)));
     }
@@ -397,16 +422,8 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     private void Shutdown(IConsumer<string, byte[]> consumer, IProducer<string, byte[]> producer)
     {
-        try
-        {
-            producer.Flush(TimeSpan.FromSeconds(30));
-            consumer.Commit();
-        }
-        catch (KafkaException e)
-        {
-            _logger.LogWarning("{Service}: final commit: {Reason}", Service, e.Error.Reason);
-        }
-
+        // Every finished batch is already committed; unprocessed records stay uncommitted and are re-read on restart.
+        producer.Flush(TimeSpan.FromSeconds(30));
         consumer.Close();
         _health.MarkStopped(Service);
         _logger.LogInformation("{Service}: stopped; outputs flushed and offsets committed", Service);

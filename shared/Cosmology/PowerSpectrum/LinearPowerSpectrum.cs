@@ -1,0 +1,117 @@
+using MathNet.Numerics.Integration;
+
+namespace StreamProcessor.Cosmology.PowerSpectrum;
+
+/// <summary>
+/// Linear matter power spectrum P(k, z) = A kⁿˢ T(k)² D(z)², T from <see cref="EisensteinHuNoWiggle"/>,
+/// A fixed by σ(R = 8 h⁻¹ Mpc, z = 0) = σ₈; and the top-hat variance
+/// σ²(R) = (1/2π²) ∫ k³ P(k) W²(kR) dln k (reference sheet §7). k in h Mpc⁻¹, P in h⁻³ Mpc³, R in h⁻¹ Mpc (comoving).
+/// </summary>
+public sealed class LinearPowerSpectrum
+{
+    /// <summary>Radius of the σ₈ normalisation, h⁻¹ Mpc.</summary>
+    public const double Sigma8RadiusMpcOverH = 8.0;
+
+    // Integration range and panelling in ln k. Below k = 1e-5 h/Mpc the integrand k³P ∝ k^{3+n_s} is < 1e-12 of its
+    // peak for any R ≤ 200 h⁻¹ Mpc; above kR = 60 the top-hat tail (∝ x⁻⁴) leaves < 1e-7 of σ². Panels are at most
+    // 0.5 in ln k and, where W oscillates, span ≤ 2 rad of kR, each with an 8-point Gauss–Legendre rule.
+    private const double MinKHOverMpc = 1e-5;
+    private const double MaxKTimesRadius = 60.0;
+    private const double MaxPanelLnK = 0.5;
+    private const double MaxPanelPhaseRad = 2.0;
+    private const int NodesPerPanel = 8;
+
+    private static readonly GaussLegendreRule UnitRule = new(0.0, 1.0, NodesPerPanel);
+
+    private readonly EisensteinHuNoWiggle _transfer;
+
+    /// <summary>Builds the spectrum and its σ₈ normalisation for <paramref name="cosmology"/>.</summary>
+    public LinearPowerSpectrum(FlatLcdm cosmology)
+    {
+        ArgumentNullException.ThrowIfNull(cosmology);
+        Cosmology = cosmology.Validated();
+        _transfer = new EisensteinHuNoWiggle(cosmology);
+        UnitAmplitudeSigmaAt8 = Math.Sqrt(VarianceIntegrals(Sigma8RadiusMpcOverH, 1.0).Variance);
+        Amplitude = cosmology.Sigma8 * cosmology.Sigma8 / (UnitAmplitudeSigmaAt8 * UnitAmplitudeSigmaAt8);
+    }
+
+    /// <summary>The cosmology this spectrum belongs to.</summary>
+    public FlatLcdm Cosmology { get; }
+
+    /// <summary>A in P = A kⁿˢ T²: h⁻³ Mpc³ (h⁻¹ Mpc)^{n_s}, so that P is in h⁻³ Mpc³ for k in h Mpc⁻¹.</summary>
+    public double Amplitude { get; }
+
+    /// <summary>σ(8 h⁻¹ Mpc) for A = 1; σ(R) / σ₈ = σ_{A=1}(R) / this.</summary>
+    internal double UnitAmplitudeSigmaAt8 { get; }
+
+    /// <summary>P(k, z) in h⁻³ Mpc³ for k in h Mpc⁻¹.</summary>
+    public double PowerMpc3OverH3(double kHOverMpc, double redshift = 0.0)
+    {
+        double t = _transfer.Transfer(kHOverMpc);
+        double growth = redshift == 0.0 ? 1.0 : LinearGrowth.Factor(redshift, Cosmology);
+        return Amplitude * Math.Pow(kHOverMpc, Cosmology.Ns) * t * t * growth * growth;
+    }
+
+    /// <summary>σ(R, z): rms linear overdensity in top-hat spheres of comoving radius R (h⁻¹ Mpc).</summary>
+    public double SigmaOfRadius(double radiusMpcOverH, double redshift = 0.0)
+    {
+        double growth = redshift == 0.0 ? 1.0 : LinearGrowth.Factor(redshift, Cosmology);
+        return Math.Sqrt(VarianceIntegrals(radiusMpcOverH, Amplitude).Variance) * growth;
+    }
+
+    /// <summary>dln σ / dln R (independent of z and σ₈), from the analytic dW/dx under the integral.</summary>
+    public double DlnSigmaDlnRadius(double radiusMpcOverH)
+    {
+        (double variance, double dVarianceDlnR) = VarianceIntegrals(radiusMpcOverH, 1.0);
+        return 0.5 * dVarianceDlnR / variance;
+    }
+
+    /// <summary>σ(R)/σ₈ at z = 0 and dln σ/dln R in one pass (what <see cref="SigmaTable"/> tabulates).</summary>
+    internal (double SigmaOverSigma8, double DlnSigmaDlnR) NormalisedSigmaAndSlope(double radiusMpcOverH)
+    {
+        (double variance, double dVarianceDlnR) = VarianceIntegrals(radiusMpcOverH, 1.0);
+        return (Math.Sqrt(variance) / UnitAmplitudeSigmaAt8, 0.5 * dVarianceDlnR / variance);
+    }
+
+    /// <summary>
+    /// σ²(R) = (A/2π²) ∫ k³⁺ⁿˢ T² W²(kR) dln k and dσ²/dln R = (A/2π²) ∫ k³⁺ⁿˢ T² 2 W(x) W′(x) x dln k, x = kR.
+    /// </summary>
+    private (double Variance, double DVarianceDlnR) VarianceIntegrals(double radiusMpcOverH, double amplitude)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(radiusMpcOverH);
+        double lnKMin = Math.Log(MinKHOverMpc);
+        double lnKMax = Math.Log(MaxKTimesRadius / radiusMpcOverH);
+        if (lnKMax <= lnKMin)
+            throw new ArgumentOutOfRangeException(nameof(radiusMpcOverH), radiusMpcOverH, "R is too large for the k range of the σ integral.");
+
+        double ns = Cosmology.Ns;
+        double[] abscissas = UnitRule.Abscissas;
+        double[] weights = UnitRule.Weights;
+        double variance = 0.0;
+        double derivative = 0.0;
+        double lnK = lnKMin;
+        while (lnK < lnKMax)
+        {
+            double xStart = Math.Exp(lnK) * radiusMpcOverH;
+            double width = Math.Min(MaxPanelLnK, MaxPanelPhaseRad / xStart);
+            width = Math.Min(width, lnKMax - lnK);
+            for (int i = 0; i < abscissas.Length; i++)
+            {
+                double lnKNode = lnK + (width * abscissas[i]);
+                double k = Math.Exp(lnKNode);
+                double t = _transfer.Transfer(k);
+                double k3P = Math.Exp((3.0 + ns) * lnKNode) * t * t;
+                double x = k * radiusMpcOverH;
+                (double w, double dw) = TopHatWindow.ValueAndDerivative(x);
+                double weight = width * weights[i] * k3P;
+                variance += weight * w * w;
+                derivative += weight * 2.0 * w * dw * x;
+            }
+
+            lnK += width;
+        }
+
+        double factor = amplitude / (2.0 * Math.PI * Math.PI);
+        return (variance * factor, derivative * factor);
+    }
+}
