@@ -4,8 +4,7 @@ namespace StreamProcessor.Cosmology;
 
 /// <summary>
 /// Linear growth factor of matter perturbations in flat ΛCDM (no radiation, no massive neutrinos).
-/// D(a) ∝ E(a) ∫₀ᵃ da′ / (a′E(a′))³ (Heath 1977; Eisenstein &amp; Hu 1999, arXiv:astro-ph/9710252, Eq. 8;
-/// reference sheet §1), normalised so that D(z = 0) = 1.
+/// D(a) ∝ E(a) ∫₀ᵃ da′ / (a′E(a′))³ (Heath 1977, MNRAS 179, 351; reference sheet §1), normalised so that D(z = 0) = 1.
 /// </summary>
 public static class LinearGrowth
 {

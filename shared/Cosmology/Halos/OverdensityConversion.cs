@@ -5,43 +5,53 @@ namespace StreamProcessor.Cosmology.Halos;
 /// <summary>
 /// Converts spherical-overdensity masses between definitions for an NFW halo whose scale radius r_s is fixed
 /// (reference sheet §2; the relation Hu &amp; Kravtsov 2003, arXiv:astro-ph/0203169, Appendix C, approximate with a
-/// fitting formula, solved here exactly by root finding): with
-/// M_Δ = (4π/3) Δ ρ_ref (c r_s)³ and M_Δ = 4π ρ_s r_s³ μ(c), the new concentration c′ solves
-/// Δ′ ρ′_ref c′³ / μ(c′) = Δ ρ_ref c³ / μ(c), and M′ = M μ(c′) / μ(c). The concentration comes from
-/// Duffy et al. (2008, arXiv:0804.2486) for the 200c or 200m input; other inputs (e.g. 500c) are handled by
-/// finding the M200c that converts to them.
+/// fitting formula, solved here exactly by root finding): with M_Δ = (4π/3) Δ ρ_ref (c r_s)³ and
+/// M_Δ = 4π ρ_s r_s³ μ(c), the new concentration c′ solves Δ′ ρ′_ref c′³ / μ(c′) = Δ ρ_ref c³ / μ(c), and
+/// M′ = M μ(c′) / μ(c). Concentrations are the Duffy et al. (2008, arXiv:0804.2486) medians.
 /// </summary>
+/// <remarks>
+/// Duffy's 200c and 200m fits are separate fits and do not describe the same haloes exactly (converting
+/// M200c → M200m with c200c and back with c200m misses by a few per cent). So every conversion describes a halo by
+/// one definition's mass–concentration relation (by default 200c): a mass in another definition is first mapped to
+/// the M200c of the halo that has it (a 1-D root find), which makes conversions mutually consistent and round trips exact.
+/// </remarks>
 public static class OverdensityConversion
 {
     private const double MinConcentration = 1e-2;
     private const double MaxConcentration = 1e3;
     private const double RootAccuracy = 1e-12;
 
-    /// <summary>M in <paramref name="to"/> for a halo of mass M in <paramref name="from"/> (h⁻¹ M☉) at z, Duffy+08 median c.</summary>
-    public static double ConvertMassMsunOverH(double massMsunOverH, double redshift, Overdensity from, Overdensity to, FlatLcdm cosmology)
+    /// <summary>
+    /// M in <paramref name="to"/> (h⁻¹ M☉) of the halo whose mass in <paramref name="from"/> is
+    /// <paramref name="massMsunOverH"/> at redshift z, with Duffy+08 median concentrations in
+    /// <paramref name="concentrationDefinition"/> (200c by default; 200m also allowed).
+    /// </summary>
+    public static double ConvertMassMsunOverH(
+        double massMsunOverH, double redshift, Overdensity from, Overdensity to, FlatLcdm cosmology, Overdensity? concentrationDefinition = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(massMsunOverH);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(cosmology);
+        Overdensity pivot = concentrationDefinition ?? Overdensity.Critical200;
+        if (!HasDuffyFit(pivot))
+            throw new ArgumentOutOfRangeException(nameof(concentrationDefinition), pivot, "Duffy+08 concentrations exist for 200c and 200m only.");
         if (from == to) return massMsunOverH;
-        if (HasDuffyFit(from))
+
+        double pivotMass = massMsunOverH;
+        if (from != pivot)
         {
-            double concentration = DuffyConcentration.Median(massMsunOverH, redshift, from);
-            return ConvertWithConcentration(massMsunOverH, concentration, redshift, from, to, cosmology).MassMsunOverH;
+            // The map M_pivot → M_from is monotonic and within a factor 30 for any Δ between ~50 and ~5000.
+            double lnTarget = Math.Log(massMsunOverH);
+            pivotMass = Math.Exp(Brent.FindRoot(
+                lnM => Math.Log(FromPivot(Math.Exp(lnM), redshift, pivot, from, cosmology)) - lnTarget,
+                lnTarget - Math.Log(30.0),
+                lnTarget + Math.Log(30.0),
+                RootAccuracy,
+                200));
         }
 
-        // No concentration fit for 'from': find the M200c whose 200c → 'from' conversion gives the input mass,
-        // then convert that halo to 'to'. The map M200c → M_from is monotonic, so a bracket of ×/÷ 30 suffices
-        // for any Δ between 50 and 5000.
-        Overdensity pivot = Overdensity.Critical200;
-        double lnTarget = Math.Log(massMsunOverH);
-        double lnPivot = Brent.FindRoot(
-            lnM => Math.Log(ConvertMassMsunOverH(Math.Exp(lnM), redshift, pivot, from, cosmology)) - lnTarget,
-            lnTarget - Math.Log(30.0),
-            lnTarget + Math.Log(30.0),
-            RootAccuracy,
-            200);
-        return ConvertMassMsunOverH(Math.Exp(lnPivot), redshift, pivot, to, cosmology);
+        return FromPivot(pivotMass, redshift, pivot, to, cosmology);
     }
 
     /// <summary>
@@ -69,6 +79,13 @@ public static class OverdensityConversion
             200));
         double newMass = massMsunOverH * Nfw.Mu(newConcentration) / Nfw.Mu(concentration);
         return (newMass, newConcentration);
+    }
+
+    private static double FromPivot(double pivotMass, double redshift, Overdensity pivot, Overdensity to, FlatLcdm cosmology)
+    {
+        if (to == pivot) return pivotMass;
+        double concentration = DuffyConcentration.Median(pivotMass, redshift, pivot);
+        return ConvertWithConcentration(pivotMass, concentration, redshift, pivot, to, cosmology).MassMsunOverH;
     }
 
     private static double LnShape(double concentration) => (3.0 * Math.Log(concentration)) - Math.Log(Nfw.Mu(concentration));

@@ -13,13 +13,16 @@ public sealed class LinearPowerSpectrum
     public const double Sigma8RadiusMpcOverH = 8.0;
 
     // Integration range and panelling in ln k. Below k = 1e-5 h/Mpc the integrand k³P ∝ k^{3+n_s} is < 1e-12 of its
-    // peak for any R ≤ 200 h⁻¹ Mpc; above kR = 60 the top-hat tail (∝ x⁻⁴) leaves < 1e-7 of σ². Panels are at most
-    // 0.5 in ln k and, where W oscillates, span ≤ 2 rad of kR, each with an 8-point Gauss–Legendre rule.
+    // peak for any R ≤ 200 h⁻¹ Mpc. At large x = kR, W² ≈ 4.5 (1 + cos 2x)/x⁴ and x W W′ ≈ −4.5 sin 2x / x³, so the
+    // integrals stop at x_max = π/4 + 127 π/2 ≈ 200.3, where cos 2x = 0: the truncated tail of the slowly decaying
+    // oscillating term of dσ²/dln R then vanishes at leading order and what is left is < 1e-8 relative.
+    // Panels are at most 1 in ln k and, where W oscillates, span ≤ 8 rad of kR, each with a 12-point
+    // Gauss–Legendre rule (error ~ 4²⁴/24! ≈ 1e-9 of the panel integral for such a panel).
     private const double MinKHOverMpc = 1e-5;
-    private const double MaxKTimesRadius = 60.0;
-    private const double MaxPanelLnK = 0.5;
-    private const double MaxPanelPhaseRad = 2.0;
-    private const int NodesPerPanel = 8;
+    private const double MaxKTimesRadius = (Math.PI / 4.0) + (127.0 * Math.PI / 2.0);
+    private const double MaxPanelLnK = 1.0;
+    private const double MaxPanelPhaseRad = 8.0;
+    private const int NodesPerPanel = 12;
 
     private static readonly GaussLegendreRule UnitRule = new(0.0, 1.0, NodesPerPanel);
 

@@ -16,8 +16,8 @@ public sealed class SigmaTable
     /// <summary>Largest tabulated mass, h⁻¹ M☉.</summary>
     public const double MaxMassMsunOverH = 1e17;
 
-    // 0.05 dex spacing: spline interpolation error in σ is ≲ 1e-7 relative (checked in the tests against direct quadrature).
-    private const double StepDex = 0.05;
+    // 0.1 dex spacing: spline interpolation error in σ is ≲ 1e-6 relative (checked in the tests against direct quadrature).
+    private const double StepDex = 0.1;
 
     // A long-running service that explores many shapes must not grow without bound; a grid uses one entry per Ω_m.
     private const int MaxCachedShapes = 4096;

@@ -8,8 +8,8 @@ namespace StreamProcessor.Cosmology.Surveys;
 /// <summary>
 /// Expected cluster counts per (observed log₁₀ M bin i, redshift bin j), the forward model with Eddington bias:
 /// N_ij = Ω_sky ∫_{z_j} dz (dV/dz dΩ) ∫ dln M (dn/dln M) C(M, z) P(log₁₀ M_obs ∈ bin i | M),
-/// with log₁₀ M_obs ~ Normal(log₁₀ M, σ_dex) (e.g. Mantz et al. 2010, arXiv:0909.3098, §2; the form of
-/// Lima &amp; Hu 2005, arXiv:astro-ph/0503363, Eq. 3). dn/dln M is Tinker+08 (<see cref="HaloMassFunction"/>);
+/// with log₁₀ M_obs ~ Normal(log₁₀ M, σ_dex) (the binned-counts model of Lima &amp; Hu 2005,
+/// arXiv:astro-ph/0503363, with a log-normal observable–mass relation). dn/dln M is Tinker+08 (<see cref="HaloMassFunction"/>);
 /// dV/dz dΩ is Hogg (1999) Eq. 28. Everything that does not depend on cosmology (nodes, completeness, bin
 /// probabilities) is computed once here; everything that depends only on the spectrum shape and Ω_m is
 /// computed once per shape and reused for every σ₈ (σ ∝ σ₈).
