@@ -24,8 +24,11 @@ internal static class SeparableGaussian
     /// <summary>Terms below exp(-60) ~ 1e-26 of a kernel peak are dropped (far below the 1e-9 image tolerance).</summary>
     internal const double NegligibleLogTerm = 60.0;
 
-    /// <summary>Largest R^2 / 2 allowed in one tile; with <see cref="NegligibleLogTerm"/> it keeps every exponent in (-460, 400).</summary>
-    internal const double MaxHalfSquaredRadius = 400.0;
+    /// <summary>
+    /// Largest R^2 / 2 allowed in one tile; with <see cref="NegligibleLogTerm"/> it keeps every partial product of a
+    /// term that matters within (exp(-560), exp(500)), inside the normal double range (exp(-708), exp(709)).
+    /// </summary>
+    internal const double MaxHalfSquaredRadius = 500.0;
 
     internal static readonly double PruneMargin = Math.Sqrt(2.0 * NegligibleLogTerm);
 
