@@ -9,7 +9,7 @@ namespace StreamProcessor.Dynamics.Mocks;
 public sealed record LuminosityFunction
 {
     /// <summary>
-    /// SDSS ^{0.1}r-band fit of Blanton et al. (2003), ApJ 592, 819, arXiv:astro-ph/0210215, Table 2:
+    /// SDSS ^{0.1}r-band fit of Blanton et al. (2003), ApJ 592, 819, arXiv:astro-ph/0210215 (their ^{0.1}r Schechter fit):
     /// M* − 5 log10 h = −20.44, α = −1.05; sampled from M* − 3 (−23.44) to −19.5 (≈ M* + 0.94, a usual spectroscopic
     /// richness limit).
     /// </summary>

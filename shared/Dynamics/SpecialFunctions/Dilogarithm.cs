@@ -41,7 +41,7 @@ public static class Dilogarithm
     /// <summary>Σ_n B_n u^(n+1)/(n+1)! with u = −ln(1−x); valid for x ∈ [−1, 1/2], where |u| ≤ ln 2.</summary>
     private static double BernoulliSeries(double x)
     {
-        double u = -Math.Log(1 - x);
+        double u = -LogOnePlus(-x);
         if (Math.Abs(x) < 1e-8)
         {
             // log(1−x) loses relative precision for tiny x; the power series x + x²/4 + x³/9 is exact here.
@@ -55,6 +55,13 @@ public static class Dilogarithm
             sum = (sum * u2) + BernoulliSeriesCoefficients[k];
         }
         return u - (u2 / 4) + (sum * u2 * u);
+    }
+
+    /// <summary>ln(1+y) to full relative precision for small y (Goldberg 1991, ACM Comput. Surv. 23, 5, Theorem 4).</summary>
+    private static double LogOnePlus(double y)
+    {
+        double onePlusY = 1 + y;
+        return onePlusY == 1 ? y : Math.Log(onePlusY) * y / (onePlusY - 1);
     }
 
     private static double[] BuildCoefficients()

@@ -47,8 +47,15 @@ public static class LambertW
     }
 
     /// <summary>Corless et al. (1996) Eq. 4.22: W0 = −1 + p − p²/3 + 11/72 p³ − 43/540 p⁴ + 769/17280 p⁵ − 221/8505 p⁶, p = sqrt(2(e x + 1)).</summary>
-    private static double BranchSeries(double p) =>
-        -1.0 + (p * (1.0 + (p * (-1.0 / 3.0 + (p * (11.0 / 72.0 + (p * (-43.0 / 540.0 + (p * (769.0 / 17280.0 + (p * (-221.0 / 8505.0)))))))))));
+    private static double BranchSeries(double p)
+    {
+        double tail = (769.0 / 17280.0) + (p * (-221.0 / 8505.0));
+        tail = (-43.0 / 540.0) + (p * tail);
+        tail = (11.0 / 72.0) + (p * tail);
+        tail = (-1.0 / 3.0) + (p * tail);
+        tail = 1.0 + (p * tail);
+        return -1.0 + (p * tail);
+    }
 
     private static double StartValue(double x, double q)
     {

@@ -1,0 +1,8 @@
+namespace StreamProcessor.Ingestion.Tables;
+
+public enum TableFormat
+{
+    Csv,
+    Parquet,
+    Arrow,
+}
