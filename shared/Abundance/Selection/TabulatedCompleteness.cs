@@ -1,0 +1,72 @@
+namespace StreamProcessor.Abundance.Selection;
+
+/// <summary>
+/// Completeness tabulated on a (log₁₀ M, z) grid and interpolated bilinearly; outside the grid the nearest edge
+/// value is used (clamped), so a table that reaches 1 at its top mass stays 1 above it.
+/// </summary>
+/// <param name="Log10Masses">Ascending log₁₀(M / h⁻¹ M☉) nodes (≥ 2).</param>
+/// <param name="Redshifts">Ascending redshift nodes (≥ 2).</param>
+/// <param name="Values">Completeness at the nodes, row-major: Values[massIndex * Redshifts.Count + redshiftIndex], each in [0, 1].</param>
+public sealed record TabulatedCompleteness(
+    IReadOnlyList<double> Log10Masses,
+    IReadOnlyList<double> Redshifts,
+    IReadOnlyList<double> Values) : CompletenessModel
+{
+    /// <inheritdoc />
+    public override double Evaluate(double log10Mass, double redshift)
+    {
+        (int i, double tm) = Locate(Log10Masses, log10Mass);
+        (int j, double tz) = Locate(Redshifts, redshift);
+        int nz = Redshifts.Count;
+        double c00 = Values[(i * nz) + j];
+        double c01 = Values[(i * nz) + j + 1];
+        double c10 = Values[((i + 1) * nz) + j];
+        double c11 = Values[((i + 1) * nz) + j + 1];
+        return ((1 - tm) * (((1 - tz) * c00) + (tz * c01))) + (tm * (((1 - tz) * c10) + (tz * c11)));
+    }
+
+    /// <inheritdoc />
+    public override CompletenessModel Validated()
+    {
+        ArgumentNullException.ThrowIfNull(Log10Masses);
+        ArgumentNullException.ThrowIfNull(Redshifts);
+        ArgumentNullException.ThrowIfNull(Values);
+        CheckAxis(Log10Masses, nameof(Log10Masses));
+        CheckAxis(Redshifts, nameof(Redshifts));
+        if (Values.Count != Log10Masses.Count * Redshifts.Count)
+            throw new ArgumentException($"Expected {Log10Masses.Count} × {Redshifts.Count} values, got {Values.Count}.", nameof(Values));
+        foreach (double c in Values)
+        {
+            if (!(c >= 0 && c <= 1)) throw new ArgumentOutOfRangeException(nameof(Values), c, "Completeness values must lie in [0, 1].");
+        }
+
+        return this;
+    }
+
+    /// <summary>Index of the lower node of the cell holding x and the fraction across it, clamped to the grid.</summary>
+    private static (int Index, double Fraction) Locate(IReadOnlyList<double> axis, double x)
+    {
+        if (!(x > axis[0])) return (0, 0.0);
+        if (x >= axis[^1]) return (axis.Count - 2, 1.0);
+        int lo = 0;
+        int hi = axis.Count - 1;
+        while (hi - lo > 1)
+        {
+            int mid = (lo + hi) >> 1;
+            if (axis[mid] <= x) lo = mid;
+            else hi = mid;
+        }
+
+        return (lo, (x - axis[lo]) / (axis[lo + 1] - axis[lo]));
+    }
+
+    private static void CheckAxis(IReadOnlyList<double> axis, string name)
+    {
+        if (axis.Count < 2) throw new ArgumentException("A table axis needs at least two nodes.", name);
+        for (int i = 0; i < axis.Count; i++)
+        {
+            if (!double.IsFinite(axis[i])) throw new ArgumentException("Table nodes must be finite.", name);
+            if (i > 0 && !(axis[i] > axis[i - 1])) throw new ArgumentException("Table nodes must be strictly ascending.", name);
+        }
+    }
+}
