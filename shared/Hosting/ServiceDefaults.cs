@@ -26,8 +26,15 @@ public static class ServiceDefaults
         ["--metrics-url"] = "urls",
     };
 
+    /// <summary>A builder whose content root is the service's own folder, so its appsettings.json is found from any directory.</summary>
+    public static WebApplicationBuilder CreateServiceBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string[] args)
     {
+        // .NET event counters and meters are exported by prometheus-net under names that break Prometheus naming
+        // rules (promtool check metrics: "_total"/"_count" on gauges); the process metrics stay.
+        Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true, SuppressDebugMetrics = true });
         builder.Configuration.AddCommandLine(args, SwitchMappings.ToDictionary());
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:9400");
@@ -48,6 +55,26 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<WorkerHealth>();
         builder.Services.AddHostedService<TopicProvisioningService>();
         builder.Services.AddHealthChecks().AddCheck<WorkerHealth>("workers", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers every topic's codec as <see cref="IMessageCodec{T}"/>, with size caps from the "Codecs" section
+    /// (<see cref="CodecLimits"/>: MaxPayloadBytes, MaxMembers, ...).
+    /// </summary>
+    public static WebApplicationBuilder AddCodecs(this WebApplicationBuilder builder)
+    {
+        var limits = (builder.Configuration.GetSection("Codecs").Get<CodecLimits>() ?? CodecLimits.Default).Validated();
+        var catalog = new CodecCatalog(limits);
+        builder.Services.AddSingleton(catalog);
+        foreach (var codec in catalog.Entries.Select(e => e.Codec))
+        {
+            foreach (var contract in codec.GetType().GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IMessageCodec<>)))
+            {
+                builder.Services.AddSingleton(contract, codec);
+            }
+        }
+
         return builder;
     }
 
