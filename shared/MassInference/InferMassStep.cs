@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using StreamProcessor.Contracts.Messages;
+using StreamProcessor.Dynamics.Baselines;
+using StreamProcessor.Hosting.Worker;
+
+namespace StreamProcessor.MassInference;
+
+/// <summary>
+/// features.phase-space → posteriors.mass: one batched forward pass over the micro-batch (the worker's max batch
+/// size and max wait are the dynamic-batching knobs), the classical baselines beside the CNN, an out-of-distribution
+/// flag from the model card's training domain. A rejected catalogue yields a rejected posterior: nothing disappears.
+/// </summary>
+public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, TimeProvider time) : IStreamStep<PhaseSpaceFeatures, Posterior>
+{
+    public const string ServiceName = "mass-inference";
+    public const string ParameterName = "log10_m200c";
+    private long _accepted;
+    private long _outOfDistribution;
+
+    public Task<IReadOnlyList<StepResult<Posterior>>> ProcessAsync(IReadOnlyList<StreamInput<PhaseSpaceFeatures>> batch, CancellationToken cancellationToken)
+    {
+        var results = new StepResult<Posterior>[batch.Count];
+        var accepted = new List<int>(batch.Count);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var features = batch[i].Message;
+            if (features.Status == RecordStatus.Accepted && features.Kde2D is { } image && image.Count == model.InputLength)
+            {
+                accepted.Add(i);
+            }
+            else
+            {
+                string reason = features.RejectionReason ?? (features.Status == RecordStatus.Accepted
+                    ? $"2D image has {features.Kde2D?.Count ?? 0} values, the model needs {model.InputLength}"
+                    : "rejected upstream");
+                results[i] = StepResult<Posterior>.Emit(Rejected(batch[i], reason));
+            }
+        }
+
+        if (accepted.Count > 0) Infer(batch, accepted, results);
+        return Task.FromResult<IReadOnlyList<StepResult<Posterior>>>(results);
+    }
+
+    private void Infer(IReadOnlyList<StreamInput<PhaseSpaceFeatures>> batch, List<int> accepted, StepResult<Posterior>[] results)
+    {
+        var images = new float[accepted.Count * model.InputLength];
+        for (int k = 0; k < accepted.Count; k++)
+        {
+            var image = batch[accepted[k]].Message.Kde2D!;
+            for (int p = 0; p < image.Count; p++) images[(k * model.InputLength) + p] = image[p];
+        }
+
+        var clock = Stopwatch.StartNew();
+        var (mean, sigma) = model.Predict(images, accepted.Count);
+        double inferenceMs = clock.Elapsed.TotalMilliseconds;
+        MassInferenceMetrics.Duration.WithLabels(ServiceName, model.DeviceName).Observe(clock.Elapsed.TotalSeconds);
+        MassInferenceMetrics.BatchSize.WithLabels(ServiceName).Observe(accepted.Count);
+
+        for (int k = 0; k < accepted.Count; k++)
+        {
+            var input = batch[accepted[k]];
+            var features = input.Message;
+            var image = images.AsSpan(k * model.InputLength, model.InputLength);
+            string? ood = OutOfDistributionCheck.Reason(model.TrainingDomain, features.MembersKept, features.SigmaLosKmPerS ?? double.NaN, features.Redshift, image);
+            Interlocked.Increment(ref _accepted);
+            if (ood is not null)
+            {
+                Interlocked.Increment(ref _outOfDistribution);
+                MassInferenceMetrics.OutOfDistribution.WithLabels(ServiceName, OutOfDistributionCheck.Category(ood)).Inc();
+            }
+
+            MassInferenceMetrics.SigmaDex.WithLabels(ServiceName).Observe(sigma[k]);
+            MassInferenceMetrics.Posteriors.WithLabels(ServiceName, "accepted").Inc();
+            results[accepted[k]] = StepResult<Posterior>.Emit(Posterior(input, RecordStatus.Accepted, null) with
+            {
+                Mean = [mean[k]],
+                Sigma = [sigma[k]],
+                Log10M200c = mean[k],
+                SigmaLog10M200c = sigma[k],
+                BaselineMsigmaLog10M = MSigmaEstimate(features),
+                BaselineVirialLog10M = VirialEstimate(features),
+                OutOfDistribution = ood is not null,
+                OodReason = ood,
+                // The forward pass is shared by the batch: each record carries the batch's share.
+                InferenceMs = inferenceMs / accepted.Count,
+            });
+        }
+
+        MassInferenceMetrics.OodFraction.WithLabels(ServiceName).Set((double)Interlocked.Read(ref _outOfDistribution) / Math.Max(1, Interlocked.Read(ref _accepted)));
+    }
+
+    private Posterior Rejected(StreamInput<PhaseSpaceFeatures> input, string reason)
+    {
+        MassInferenceMetrics.Posteriors.WithLabels(ServiceName, "rejected").Inc();
+        return Posterior(input, RecordStatus.Rejected, reason);
+    }
+
+    private Posterior Posterior(StreamInput<PhaseSpaceFeatures> input, RecordStatus status, string? reason)
+    {
+        var features = input.Message;
+        return new Posterior
+        {
+            ObjectId = features.ClusterId,
+            Survey = features.Survey,
+            Redshift = features.Redshift,
+            DetectionTime = features.DetectionTime,
+            ModelName = model.Name,
+            ModelVersion = model.Version,
+            ModelCardSha256 = model.CardSha256,
+            ParameterNames = [ParameterName],
+            Mean = [],
+            Sigma = [],
+            Status = status,
+            RejectionReason = reason,
+            TrueLog10M200c = features.TrueLog10M200c,
+            MembersKept = features.MembersKept,
+            SigmaLosKmPerS = features.SigmaLosKmPerS,
+            OutOfDistribution = false,
+            CatalogueId = features.ClusterId,
+            // Provenance of the original detection: the catalogue record the features were made from.
+            Provenance = features.Provenance,
+            QueuedMs = Math.Max(0, (input.ConsumedUtc - input.BrokerTimestampUtc).TotalMilliseconds),
+            FeaturesMs = features.FeaturesMs,
+            InferenceMs = 0,
+            PublishedUtc = time.GetUtcNow(),
+        };
+    }
+
+    private double? MSigmaEstimate(PhaseSpaceFeatures features) =>
+        baselines.FittedMSigma is { } fitted && features.SigmaLosKmPerS is > 0 and var sigma ? fitted.PredictLog10M200c(sigma) : null;
+
+    private static double? VirialEstimate(PhaseSpaceFeatures features)
+    {
+        if (features is not { MemberXMpcOverH: { } x, MemberYMpcOverH: { } y, MemberVLosKmPerS: { } v } || v.Count < 3) return null;
+        try
+        {
+            double mass = VirialMassEstimator.MassMsunOverH(x.ToArray(), y.ToArray(), v.ToArray(), DispersionEstimator.SampleStandardDeviation);
+            return mass > 0 && double.IsFinite(mass) ? Math.Log10(mass) : null;
+        }
+        catch (ArgumentException)
+        {
+            // Coincident galaxies in projection: the estimator is undefined; the posterior goes out without it.
+            return null;
+        }
+    }
+}
