@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+
+namespace StreamProcessor.Torch.Bundles;
+
+/// <summary>Renders a <see cref="ModelCard"/> as Markdown (Mitchell+2019 "Model Cards for Model Reporting", arXiv:1810.03993, sections in spirit).</summary>
+public static class ModelCardMarkdown
+{
+    /// <summary>The card as a Markdown document.</summary>
+    public static string Render(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {card.ModelName} {card.ModelVersion}");
+        md.AppendLine();
+        md.AppendLine("| Field | Value |");
+        md.AppendLine("|---|---|");
+        Row(md, "Architecture", $"{card.Architecture.ArchitectureId} (base channels {card.Architecture.BaseChannels}, dropout {F(card.Architecture.DropoutProbability)}, sigma floor {F(card.Architecture.SigmaFloor)})");
+        Row(md, "Input shape", string.Join(" x ", card.InputShape));
+        Row(md, "Parameters", string.Join(", ", card.ParameterNames));
+        Row(md, "Code version", card.CodeVersion);
+        Row(md, "Created (UTC)", card.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        Row(md, "Seed", card.Seed.ToString(CultureInfo.InvariantCulture));
+        Row(md, "Weights", $"{card.WeightsFile} (SHA-256 {card.WeightsSha256})");
+        md.AppendLine();
+        md.AppendLine("## Training data");
+        md.AppendLine();
+        md.AppendLine(card.TrainingData);
+        md.AppendLine();
+        md.AppendLine("## Normalisation");
+        md.AppendLine();
+        var n = card.Normalisation;
+        md.AppendLine(CultureInfo.InvariantCulture, $"Input: x * {F(n.InputScale)}{(n.LogInput ? $", then ln(u + {F(n.LogOffset)})" : string.Empty)}.");
+        md.AppendLine();
+        md.AppendLine("| Parameter | Target mean | Target std |");
+        md.AppendLine("|---|---|---|");
+        for (int p = 0; p < card.ParameterNames.Count; p++)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {card.ParameterNames[p]} | {F(n.TargetMean[p])} | {F(n.TargetStd[p])} |");
+        }
+
+        if (card.Training is { } t)
+        {
+            md.AppendLine();
+            md.AppendLine("## Training run");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"{t.Epochs} epochs (best {t.BestEpoch}{(t.StoppedEarly ? ", stopped early" : string.Empty)}), best validation loss {F(t.BestValidationLoss)}, " +
+                $"test loss {(t.TestLoss is { } tl ? F(tl) : "n/a")}; samples train/validation/test {t.TrainSamples}/{t.ValidationSamples}/{t.TestSamples}; " +
+                $"device {t.Device}, {F(t.TrainSamplesPerSecond)} samples/s, {F(t.WallSeconds)} s.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Metrics");
+        md.AppendLine();
+        if (card.Metrics is { } m)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"Split: {m.Split}.");
+            md.AppendLine();
+            md.AppendLine("| Parameter | N | RMSE | Bias | R^2 | eps | chi^2_red | 68% coverage | Pearson r |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var (name, pm) in m.PerParameter)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {name} | {pm.Count} | {F(pm.Rmse)} | {F(pm.Bias)} | {F(pm.RSquared)} | {F(pm.MeanRelativeError)} | {F(pm.ReducedChiSquared)} | {F(pm.Coverage68)} | {F(pm.PearsonR)} |");
+            }
+
+            foreach (var (name, value) in m.Baselines ?? new Dictionary<string, double>())
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- baseline {name}: {F(value)}");
+            }
+        }
+        else
+        {
+            md.AppendLine("Not evaluated yet.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Calibration");
+        md.AppendLine();
+        if (card.Calibration is { } c)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"Split: {c.Split}.");
+            md.AppendLine();
+            md.AppendLine("| Parameter | Nominal | Empirical |");
+            md.AppendLine("|---|---|---|");
+            foreach (var (name, points) in c.Coverage)
+            {
+                foreach (var point in points)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {F(point.NominalLevel)} | {F(point.EmpiricalCoverage)} |");
+                }
+            }
+        }
+        else
+        {
+            md.AppendLine("Not evaluated yet.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Training domain");
+        md.AppendLine();
+        if (card.TrainingDomain is { } d)
+        {
+            md.AppendLine("| Quantity | Min | Max |");
+            md.AppendLine("|---|---|---|");
+            Range(md, "richness", d.Richness);
+            Range(md, "sigma_los_km_per_s", d.SigmaLosKmPerS);
+            Range(md, "redshift", d.Redshift);
+            foreach (var (name, range) in d.Parameters)
+            {
+                Range(md, name, range);
+            }
+
+            Range(md, "image_total", d.ImageTotal);
+            Range(md, "image_peak_over_mean", d.ImagePeakOverMean);
+        }
+        else
+        {
+            md.AppendLine("Not recorded yet.");
+        }
+
+        return md.ToString();
+    }
+
+    private static void Row(StringBuilder md, string field, string value) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {field} | {value.Replace("|", "\\|", StringComparison.Ordinal)} |");
+
+    private static void Range(StringBuilder md, string name, ValueRange range) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {F(range.Min)} | {F(range.Max)} |");
+
+    private static string F(double value) => value.ToString("G5", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,112 @@
+using StreamProcessor.Torch.Models;
+using StreamProcessor.Torch.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StreamProcessor.Torch.Inference;
+
+/// <summary>
+/// A moment network with its normalisation on one device: physical inputs in, physical posterior moments out.
+/// </summary>
+/// <remarks>
+/// Thread-safety: <see cref="Predict"/> may be called from any thread; calls on one instance are serialised by a
+/// lock (the network is shared state: eval/train mode, device buffers). For parallel throughput give each worker its
+/// own instance (load the bundle once per worker). Do not train the same <see cref="Network"/> while predicting.
+/// </remarks>
+public sealed class MassModel : IDisposable
+{
+    /// <summary>Largest number of inputs sent through the network at once; bigger requests are chunked.</summary>
+    public const int DefaultMaxBatch = 256;
+
+    private readonly Lock _gate = new();
+
+    /// <summary>Wraps <paramref name="network"/> (moved to <paramref name="device"/>); takes ownership of it.</summary>
+    public MassModel(MomentNetwork network, MassNormalisation normalisation, Device device)
+    {
+        TorchRuntime.EnsureLoaded();
+        ArgumentNullException.ThrowIfNull(network);
+        Network = network;
+        Normalisation = normalisation.Validated(network.ParameterCount);
+        Device = device;
+        Network.to(device);
+    }
+
+    /// <summary>The wrapped network.</summary>
+    public MomentNetwork Network { get; }
+
+    /// <summary>The architecture of <see cref="Network"/>.</summary>
+    public MassCnnSpec Spec => Network.Spec;
+
+    /// <summary>Input and target transforms.</summary>
+    public MassNormalisation Normalisation { get; }
+
+    /// <summary>Where the network runs.</summary>
+    public Device Device { get; }
+
+    /// <summary>Values per input sample (1 x 48 x 48 = 2304 for the 2D network).</summary>
+    public int InputLength => Spec.InputLength;
+
+    /// <summary>
+    /// Posterior mean and sigma of every parameter for <paramref name="count"/> raw inputs laid out back to back in
+    /// <paramref name="inputs"/> (each <see cref="InputLength"/> values, e.g. a sum-1 KDE image, row-major).
+    /// </summary>
+    public MassPredictions Predict(ReadOnlySpan<float> inputs, int count, int maxBatch = DefaultMaxBatch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        if (inputs.Length != count * InputLength)
+        {
+            throw new ArgumentException($"Expected {count} x {InputLength} = {count * InputLength} values, got {inputs.Length}.", nameof(inputs));
+        }
+
+        int n = Spec.ParameterCount;
+        var mean = new double[count * n];
+        var sigma = new double[count * n];
+        lock (_gate)
+        {
+            Network.eval();
+            for (int start = 0; start < count; start += maxBatch)
+            {
+                int size = Math.Min(maxBatch, count - start);
+                var chunk = inputs.Slice(start * InputLength, size * InputLength);
+                float[] moments = RunChunk(chunk, size);
+                for (int i = 0; i < size; i++)
+                {
+                    for (int p = 0; p < n; p++)
+                    {
+                        int row = (start + i) * n;
+                        mean[row + p] = Normalisation.TargetMean[p] + (Normalisation.TargetStd[p] * moments[(i * 2 * n) + p]);
+                        sigma[row + p] = Normalisation.TargetStd[p] * moments[(i * 2 * n) + n + p];
+                    }
+                }
+            }
+        }
+
+        return new MassPredictions(count, n, mean, sigma);
+    }
+
+    /// <summary>Raw inputs [N, ...] (any device) to network inputs on <see cref="Device"/>; caller owns the scope.</summary>
+    internal Tensor PrepareInput(Tensor raw)
+    {
+        var scaled = raw.to(Device).mul(Normalisation.InputScale);
+        return Normalisation.LogInput ? scaled.add(Normalisation.LogOffset).log() : scaled;
+    }
+
+    /// <summary>Batch tensor [N, ...InputShape] from back-to-back raw inputs.</summary>
+    internal Tensor InputTensor(ReadOnlySpan<float> chunk, int size)
+    {
+        long[] shape = [size, .. Spec.InputShape.Select(d => (long)d)];
+        return tensor(chunk.ToArray(), shape);
+    }
+
+    private float[] RunChunk(ReadOnlySpan<float> chunk, int size)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var output = Network.forward(PrepareInput(InputTensor(chunk, size)));
+        return output.cpu().data<float>().ToArray();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Network.Dispose();
+}

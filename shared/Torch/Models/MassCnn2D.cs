@@ -1,0 +1,66 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StreamProcessor.Torch.Models;
+
+/// <summary>
+/// CNN on the 48 x 48 phase-space KDE image (Ho+2019, arXiv:1902.05950; reference sheet section 4): four blocks of
+/// two 3x3 convolutions (48 -> 24 -> 12 -> 6 -> 3), flatten, moment head. Input [N, 1, 48, 48], output [N, 2n].
+/// </summary>
+public sealed class MassCnn2D : MomentNetwork
+{
+    /// <summary>Image side in pixels.</summary>
+    public const int ImageSize = 48;
+
+    private const int Blocks = 4;
+    private const int HiddenFeatures = 64;
+
+    private readonly Sequential features;
+    private readonly Flatten flatten;
+    private readonly MomentHead head;
+
+    /// <summary>Builds the network for <paramref name="spec"/> (its id must be <see cref="MassCnnSpec.Cnn2DId"/>).</summary>
+    public MassCnn2D(MassCnnSpec spec)
+        : base(nameof(MassCnn2D), spec)
+    {
+        if (spec.ArchitectureId != MassCnnSpec.Cnn2DId)
+        {
+            throw new ArgumentException($"MassCnn2D needs architecture {MassCnnSpec.Cnn2DId}, got {spec.ArchitectureId}.", nameof(spec));
+        }
+
+        var layers = new List<nn.Module<Tensor, Tensor>>();
+        long channels = 1;
+        for (int k = 0; k < Blocks; k++)
+        {
+            long next = (long)spec.BaseChannels << k;
+            layers.AddRange(MassCnnBlocks.Block2D(channels, next, convolutions: 2));
+            channels = next;
+        }
+
+        long side = ImageSize >> Blocks;
+        features = nn.Sequential(layers);
+        flatten = nn.Flatten();
+        head = new MomentHead(channels * side * side, HiddenFeatures, spec.ParameterCount, spec.DropoutProbability, spec.SigmaFloor);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return head.forward(flatten.forward(features.forward(input))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            features.Dispose();
+            flatten.Dispose();
+            head.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

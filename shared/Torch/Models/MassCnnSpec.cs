@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+
+namespace StreamProcessor.Torch.Models;
+
+/// <summary>
+/// Everything needed to rebuild a mass network before its weights are loaded; stored in the model card.
+/// </summary>
+/// <param name="ArchitectureId"><see cref="Cnn2DId"/> or <see cref="Cnn3DId"/>.</param>
+/// <param name="ParameterCount">Number of inferred parameters n; the head outputs n means and n sigmas.</param>
+/// <param name="BaseChannels">Channels of the first block; block k has BaseChannels * 2^k.</param>
+/// <param name="DropoutProbability">Dropout before the last linear layer.</param>
+/// <param name="SigmaFloor">Added to softplus(raw) so sigma (in standardised target units) stays positive.</param>
+public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int BaseChannels, double DropoutProbability, double SigmaFloor)
+{
+    /// <summary>2D phase-space KDE image, 1 x 48 x 48 (R_proj, v_los); Ho+2019 (arXiv:1902.05950).</summary>
+    public const string Cnn2DId = "mass-cnn-2d-v1";
+
+    /// <summary>3D KDE cube, 1 x 50 x 50 x 50 (x, y, v_los); Kodi Ramanah+2020 (arXiv:2009.03340).</summary>
+    public const string Cnn3DId = "mass-cnn-3d-v1";
+
+    /// <summary>Architectures this code version can rebuild.</summary>
+    public static readonly IReadOnlyList<string> KnownArchitectures = [Cnn2DId, Cnn3DId];
+
+    /// <summary>Defaults for the 2D network: channels 8-16-32-64, about 0.1 M weights.</summary>
+    public static MassCnnSpec Cnn2D(int parameterCount = 1) => new(Cnn2DId, parameterCount, 8, 0.1, 1e-3);
+
+    /// <summary>Defaults for the 3D network: channels 4-8-16-32, one convolution per block.</summary>
+    public static MassCnnSpec Cnn3D(int parameterCount = 1) => new(Cnn3DId, parameterCount, 4, 0.1, 1e-3);
+
+    /// <summary>Channel-first input shape of one sample, without the batch axis.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> InputShape => ArchitectureId switch
+    {
+        Cnn2DId => [1, MassCnn2D.ImageSize, MassCnn2D.ImageSize],
+        Cnn3DId => [1, MassCnn3D.CubeSize, MassCnn3D.CubeSize, MassCnn3D.CubeSize],
+        _ => throw UnknownArchitecture(),
+    };
+
+    /// <summary>Values per sample (product of <see cref="InputShape"/>).</summary>
+    [JsonIgnore]
+    public int InputLength => InputShape.Aggregate(1, (a, b) => a * b);
+
+    /// <summary>Throws when a field is out of range or the architecture is unknown.</summary>
+    public MassCnnSpec Validated()
+    {
+        if (!KnownArchitectures.Contains(ArchitectureId))
+        {
+            throw UnknownArchitecture();
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(ParameterCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BaseChannels, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(DropoutProbability);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DropoutProbability, 1.0);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SigmaFloor);
+        return this;
+    }
+
+    /// <summary>Builds the untrained network (weights from the current torch seed).</summary>
+    public MomentNetwork CreateNetwork() => Validated().ArchitectureId switch
+    {
+        Cnn2DId => new MassCnn2D(this),
+        _ => new MassCnn3D(this),
+    };
+
+    private ArgumentException UnknownArchitecture() => new(
+        $"Unknown architecture '{ArchitectureId}'; this code knows {string.Join(", ", KnownArchitectures)}.", nameof(ArchitectureId));
+}

@@ -1,0 +1,44 @@
+using StreamProcessor.Torch.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StreamProcessor.Torch.Models;
+
+/// <summary>
+/// A moment network (Jeffrey &amp; Wandelt 2020, arXiv:2011.05991): maps a batch of inputs to the posterior
+/// mean and standard deviation of n parameters. <see cref="nn.Module{T, TResult}.forward"/> returns [N, 2n]:
+/// columns 0..n-1 are means, n..2n-1 are sigmas (positive), both in standardised target units.
+/// </summary>
+public abstract class MomentNetwork : nn.Module<Tensor, Tensor>
+{
+    static MomentNetwork()
+    {
+        // Runs before any TorchSharp type is touched by a subclass constructor.
+        TorchRuntime.EnsureLoaded();
+    }
+
+    /// <summary>Records the spec; subclasses build layers and call RegisterComponents.</summary>
+    protected MomentNetwork(string name, MassCnnSpec spec)
+        : base(name)
+    {
+        Spec = spec.Validated();
+    }
+
+    /// <summary>The spec this network was built from.</summary>
+    public MassCnnSpec Spec { get; }
+
+    /// <summary>Number of inferred parameters n.</summary>
+    public int ParameterCount => Spec.ParameterCount;
+
+    /// <summary>Splits a [N, 2n] network output into means [N, n] and sigmas [N, n] (views, no copy).</summary>
+    public static (Tensor Mean, Tensor Sigma) SplitMoments(Tensor output, int parameterCount)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (output.dim() != 2 || output.shape[1] != 2L * parameterCount)
+        {
+            throw new ArgumentException($"Expected a [N, {2 * parameterCount}] output, got [{string.Join(", ", output.shape)}].", nameof(output));
+        }
+
+        return (output.narrow(1, 0, parameterCount), output.narrow(1, parameterCount, parameterCount));
+    }
+}

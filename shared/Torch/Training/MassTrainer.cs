@@ -1,0 +1,284 @@
+using StreamProcessor.Torch.Inference;
+using StreamProcessor.Torch.Models;
+using StreamProcessor.Torch.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StreamProcessor.Torch.Training;
+
+/// <summary>
+/// Trains a moment network (Jeffrey &amp; Wandelt 2020, arXiv:2011.05991) on an <see cref="ImageDataset"/>: split by
+/// group, Adam with cosine learning-rate annealing, minibatches, early stopping on the validation loss with the best
+/// weights restored.
+/// </summary>
+public static class MassTrainer
+{
+    /// <summary>
+    /// Runs one training. Reproducible for fixed data, options and device: torch.manual_seed(Seed) before the
+    /// weights are drawn, and a separate <c>Random(Seed)</c> for the shuffle.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The loss became non-finite (diverged).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the partly trained network is disposed.</exception>
+    public static TrainingResult Train(
+        ImageDataset data,
+        MassCnnSpec spec,
+        TrainingOptions options,
+        Device device,
+        IProgress<TrainingProgress>? progress = null,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        TorchRuntime.EnsureLoaded();
+        ArgumentNullException.ThrowIfNull(data);
+        options = options.Validated();
+        spec = spec.Validated();
+        if (spec.InputLength != data.InputLength || spec.ParameterCount != data.ParameterCount)
+        {
+            throw new ArgumentException(
+                $"{spec.ArchitectureId} with {spec.ParameterCount} parameter(s) needs {spec.InputLength} values per sample; " +
+                $"the dataset has {data.InputLength} values and {data.ParameterCount} parameter(s).", nameof(data));
+        }
+
+        var time = timeProvider ?? TimeProvider.System;
+        long started = time.GetTimestamp();
+        var split = GroupSplit.Split(data.GroupIds, options.TrainFraction, options.ValidationFraction, options.Seed);
+        if (split.Train.Length < 2 || split.Validation.Length < 2)
+        {
+            throw new ArgumentException($"Need at least 2 training and 2 validation samples; the split gave {split.Train.Length} and {split.Validation.Length}.", nameof(data));
+        }
+
+        var (targetMean, targetStd) = MassNormalisation.TargetMoments(data.Targets, data.ParameterCount, split.Train);
+        var normalisation = new MassNormalisation(
+            options.InputScale ?? data.InputLength, options.LogInput, options.LogOffset, targetMean, targetStd);
+
+        torch.manual_seed(options.Seed);
+        var model = new MassModel(spec.CreateNetwork(), normalisation, device);
+        try
+        {
+            return Run(data, options, model, split, progress, time, started, cancellationToken);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static TrainingResult Run(
+        ImageDataset data,
+        TrainingOptions options,
+        MassModel model,
+        DatasetSplit split,
+        IProgress<TrainingProgress>? progress,
+        TimeProvider time,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        var network = model.Network;
+        int batchSize = Math.Min(options.BatchSize, split.Train.Length);
+        int stepsPerEpoch = split.Train.Length / batchSize;
+        if (options.MaxStepsPerEpoch is { } cap)
+        {
+            stepsPerEpoch = Math.Min(stepsPerEpoch, cap);
+        }
+
+        using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        var scheduler = optim.lr_scheduler.CosineAnnealingLR(
+            optimizer, T_max: options.MaxEpochs, eta_min: options.LearningRate * options.FinalLearningRateFraction);
+        var shuffle = new Random(options.Seed);
+        int[] order = [.. split.Train];
+        var history = new List<EpochSummary>();
+        Dictionary<string, Tensor>? best = null;
+        double bestLoss = double.PositiveInfinity;
+        int bestEpoch = 0;
+        int epochsWithoutImprovement = 0;
+        long trainedSamples = 0;
+        TimeSpan trainingTime = TimeSpan.Zero;
+        bool stoppedEarly = false;
+        try
+        {
+            for (int epoch = 1; epoch <= options.MaxEpochs; epoch++)
+            {
+                shuffle.Shuffle(order);
+                double learningRate = scheduler.get_last_lr().First();
+                network.train();
+                double lossSum = 0;
+                long epochStart = time.GetTimestamp();
+                for (int step = 1; step <= stepsPerEpoch; step++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var rows = order.AsSpan((step - 1) * batchSize, batchSize);
+                    double loss = TrainStep(data, model, optimizer, rows);
+                    if (!double.IsFinite(loss))
+                    {
+                        throw new InvalidOperationException($"Moment loss became {loss} at epoch {epoch}, step {step}; lower the learning rate.");
+                    }
+
+                    lossSum += loss;
+                    trainedSamples += batchSize;
+                    if (step % options.ProgressEverySteps == 0 && step < stepsPerEpoch)
+                    {
+                        var elapsedTraining = trainingTime + time.GetElapsedTime(epochStart);
+                        progress?.Report(new TrainingProgress(
+                            TrainingProgressKind.Step, epoch, options.MaxEpochs, step, stepsPerEpoch, lossSum / step, null,
+                            best is null ? null : bestLoss, null, learningRate, trainedSamples / elapsedTraining.TotalSeconds,
+                            time.GetElapsedTime(started)));
+                    }
+                }
+
+                trainingTime += time.GetElapsedTime(epochStart);
+                scheduler.step();
+                var (validationLoss, rmse) = Evaluate(data, model, split.Validation, batchSize);
+                double trainLoss = lossSum / stepsPerEpoch;
+                history.Add(new EpochSummary(epoch, trainLoss, validationLoss!.Value, rmse, learningRate));
+                if (validationLoss.Value < bestLoss)
+                {
+                    bestLoss = validationLoss.Value;
+                    bestEpoch = epoch;
+                    epochsWithoutImprovement = 0;
+                    DisposeAll(best);
+                    best = Snapshot(network);
+                }
+                else
+                {
+                    epochsWithoutImprovement++;
+                }
+
+                progress?.Report(new TrainingProgress(
+                    TrainingProgressKind.EpochCompleted, epoch, options.MaxEpochs, stepsPerEpoch, stepsPerEpoch, trainLoss,
+                    validationLoss, bestLoss, rmse, learningRate, trainedSamples / trainingTime.TotalSeconds,
+                    time.GetElapsedTime(started)));
+                if (epochsWithoutImprovement >= options.Patience)
+                {
+                    stoppedEarly = epoch < options.MaxEpochs;
+                    break;
+                }
+            }
+
+            network.load_state_dict(best!);
+        }
+        finally
+        {
+            DisposeAll(best);
+        }
+
+        var (testLoss, _) = Evaluate(data, model, split.Test, batchSize);
+        var last = history[^1];
+        double samplesPerSecond = trainedSamples / trainingTime.TotalSeconds;
+        progress?.Report(new TrainingProgress(
+            TrainingProgressKind.Finished, last.Epoch, options.MaxEpochs, stepsPerEpoch, stepsPerEpoch, last.TrainLoss,
+            history[bestEpoch - 1].ValidationLoss, bestLoss, history[bestEpoch - 1].ValidationRmse, last.LearningRate,
+            samplesPerSecond, time.GetElapsedTime(started)));
+        return new TrainingResult(model, split, bestEpoch, bestLoss, testLoss, stoppedEarly, history, samplesPerSecond, time.GetElapsedTime(started));
+    }
+
+    private static double TrainStep(ImageDataset data, MassModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows)
+    {
+        using var scope = NewDisposeScope();
+        var inputs = model.PrepareInput(model.InputTensor(GatherInputs(data, rows), rows.Length));
+        var targets = StandardisedTargets(data, model, rows);
+        optimizer.zero_grad();
+        var (mean, sigma) = MomentNetwork.SplitMoments(model.Network.forward(inputs), model.Spec.ParameterCount);
+        var loss = MomentLoss.Compute(mean, sigma, targets);
+        loss.backward();
+        optimizer.step();
+        return loss.item<float>();
+    }
+
+    /// <summary>
+    /// Mean moment loss over consecutive batches of <paramref name="batchSize"/> (a trailing partial batch only counts
+    /// when there is no full one), and the RMSE of the posterior means over all rows in physical units. Null loss
+    /// when fewer than 2 rows.
+    /// </summary>
+    internal static (double? Loss, IReadOnlyList<double> Rmse) Evaluate(ImageDataset data, MassModel model, int[] rows, int batchSize)
+    {
+        int n = model.Spec.ParameterCount;
+        var squaredError = new double[n];
+        if (rows.Length < 2)
+        {
+            return (null, rows.Length == 0 ? [] : Rmse(data, model, rows, squaredError));
+        }
+
+        model.Network.eval();
+        double lossSum = 0;
+        int batches = 0;
+        for (int start = 0; start < rows.Length; start += batchSize)
+        {
+            var batch = rows.AsSpan(start, Math.Min(batchSize, rows.Length - start));
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var output = model.Network.forward(model.PrepareInput(model.InputTensor(GatherInputs(data, batch), batch.Length)));
+            var (mean, sigma) = MomentNetwork.SplitMoments(output, n);
+            if (batch.Length == batchSize || (start == 0 && batch.Length >= 2))
+            {
+                lossSum += MomentLoss.Compute(mean, sigma, StandardisedTargets(data, model, batch)).item<float>();
+                batches++;
+            }
+
+            float[] means = mean.cpu().contiguous().data<float>().ToArray();
+            for (int i = 0; i < batch.Length; i++)
+            {
+                var target = data.Target(batch[i]);
+                for (int p = 0; p < n; p++)
+                {
+                    double physical = model.Normalisation.TargetMean[p] + (model.Normalisation.TargetStd[p] * means[(i * n) + p]);
+                    squaredError[p] += Math.Pow(physical - target[p], 2);
+                }
+            }
+        }
+
+        return (lossSum / batches, squaredError.Select(s => Math.Sqrt(s / rows.Length)).ToArray());
+    }
+
+    private static double[] Rmse(ImageDataset data, MassModel model, int[] rows, double[] squaredError)
+    {
+        var inputs = new float[rows.Length * data.InputLength];
+        data.GatherInputs(rows, inputs);
+        var predictions = model.Predict(inputs, rows.Length);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            for (int p = 0; p < squaredError.Length; p++)
+            {
+                squaredError[p] += Math.Pow(predictions.MeanOf(i, p) - data.Target(rows[i])[p], 2);
+            }
+        }
+
+        return squaredError.Select(s => Math.Sqrt(s / rows.Length)).ToArray();
+    }
+
+    private static float[] GatherInputs(ImageDataset data, ReadOnlySpan<int> rows)
+    {
+        var buffer = new float[rows.Length * data.InputLength];
+        data.GatherInputs(rows, buffer);
+        return buffer;
+    }
+
+    private static Tensor StandardisedTargets(ImageDataset data, MassModel model, ReadOnlySpan<int> rows)
+    {
+        int n = data.ParameterCount;
+        var values = new float[rows.Length * n];
+        data.GatherTargets(rows, values);
+        for (int i = 0; i < values.Length; i++)
+        {
+            int p = i % n;
+            values[i] = (float)((values[i] - model.Normalisation.TargetMean[p]) / model.Normalisation.TargetStd[p]);
+        }
+
+        return tensor(values, [rows.Length, n]).to(model.Device);
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(nn.Module module) =>
+        module.state_dict().ToDictionary(kv => kv.Key, kv =>
+        {
+            using var detached = kv.Value.detach();
+            return detached.clone();
+        });
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        foreach (var t in tensors?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            t.Dispose();
+        }
+    }
+}

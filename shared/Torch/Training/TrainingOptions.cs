@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StreamProcessor.Torch.Training;
+
+/// <summary>Settings of one training run; every run with the same options, data and device is reproducible.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Upper limit on passes over the training split.</summary>
+    [Range(1, 10_000)] public int MaxEpochs { get; init; } = 40;
+
+    /// <summary>Samples per optimisation step; incomplete last batches are dropped (the loss uses batch sums).</summary>
+    [Range(2, 65_536)] public int BatchSize { get; init; } = 64;
+
+    /// <summary>Initial Adam learning rate.</summary>
+    [Range(1e-7, 1.0)] public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Cosine annealing (Loshchilov &amp; Hutter 2017, arXiv:1608.03983, Eq. 5) from the initial rate down to this fraction of it at MaxEpochs.</summary>
+    [Range(0.0, 1.0)] public double FinalLearningRateFraction { get; init; } = 0.05;
+
+    /// <summary>Adam L2 weight decay.</summary>
+    [Range(0.0, 1.0)] public double WeightDecay { get; init; }
+
+    /// <summary>Stop after this many epochs without a better validation loss; the best weights are restored.</summary>
+    [Range(1, 10_000)] public int Patience { get; init; } = 6;
+
+    /// <summary>Seeds torch (weights, dropout), the split and the shuffle.</summary>
+    public int Seed { get; init; } = 20_200_305;
+
+    /// <summary>Fraction of groups (halos) for training.</summary>
+    [Range(0.0, 1.0)] public double TrainFraction { get; init; } = 0.7;
+
+    /// <summary>Fraction of groups for validation; the rest is the test split.</summary>
+    [Range(0.0, 1.0)] public double ValidationFraction { get; init; } = 0.15;
+
+    /// <summary>Multiplies raw inputs; null means the values per sample (a sum-1 image becomes mean-1).</summary>
+    public double? InputScale { get; init; }
+
+    /// <summary>Feed ln(scaled input + LogOffset) instead of the scaled input.</summary>
+    public bool LogInput { get; init; }
+
+    /// <summary>Offset inside the logarithm, in scaled units.</summary>
+    [Range(1e-12, 1e6)] public double LogOffset { get; init; } = 1e-3;
+
+    /// <summary>Optional cap on steps per epoch (quick runs); null means the whole training split.</summary>
+    public int? MaxStepsPerEpoch { get; init; }
+
+    /// <summary>Report progress every this many steps (plus once per epoch).</summary>
+    [Range(1, 1_000_000)] public int ProgressEverySteps { get; init; } = 20;
+
+    /// <summary>Throws when a field is outside its range.</summary>
+    public TrainingOptions Validated()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        if (TrainFraction + ValidationFraction > 1)
+        {
+            throw new ValidationException($"TrainFraction + ValidationFraction = {TrainFraction + ValidationFraction} exceeds 1.");
+        }
+
+        if (InputScale is { } scale && !(scale > 0))
+        {
+            throw new ValidationException($"InputScale must be positive, got {scale}.");
+        }
+
+        if (MaxStepsPerEpoch is < 1)
+        {
+            throw new ValidationException($"MaxStepsPerEpoch must be at least 1, got {MaxStepsPerEpoch}.");
+        }
+
+        return this;
+    }
+}
