@@ -8,6 +8,10 @@ public static class Topics
     public const string Profiles = "profiles";
     public const string PhaseSpaceFeatures = "features.phase-space";
     public const string MassPosteriors = "posteriors.mass";
+    /// <summary>Circumgalactic-medium posteriors (schema "posterior", like <see cref="MassPosteriors"/>).</summary>
+    public const string CgmPosteriors = "posteriors.cgm";
+    /// <summary>Generic parameter posteriors (schema "posterior").</summary>
+    public const string ParameterPosteriors = "posteriors.params";
     public const string MassFunction = "massfunction";
 
     /// <summary>The dead-letter topic of <paramref name="topic"/>.</summary>

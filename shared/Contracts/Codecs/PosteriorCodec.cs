@@ -1,0 +1,150 @@
+using StreamProcessor.Contracts.Arrow;
+using StreamProcessor.Contracts.Messages;
+using StreamProcessor.Contracts.Schemas;
+
+namespace StreamProcessor.Contracts.Codecs;
+
+/// <summary>
+/// Codec of <see cref="Posterior"/> (schema "posterior" 1.0; topics <c>posteriors.mass</c>, <c>posteriors.cgm</c>,
+/// <c>posteriors.params</c>). parameter_names, mean and sigma are parallel lists; an accepted posterior has at least one
+/// parameter. The mass columns are nullable so the other topics leave them null.
+/// </summary>
+public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCodec<Posterior>(Definition, limits)
+{
+    public static SchemaId Id { get; } = new("posterior", 1, 0);
+
+    private static readonly ValueRange BaselineLog10Mass = new(5, 20);
+
+    public static MessageSchema Definition { get; } = new(Id, [Topics.MassPosteriors, Topics.CgmPosteriors, Topics.ParameterPosteriors], "object_id",
+        "A model's Gaussian posterior for one object: parallel lists parameter_names, mean, sigma, plus mass-specific nullable " +
+        "columns (filled on posteriors.mass), out-of-distribution flag, status, provenance and timings.",
+        [
+            new("object_id", ArrowTypes.Utf8, false, "Object id (the cluster id for mass posteriors); the Kafka key."),
+            CommonFields.Survey(),
+            new("redshift", ArrowTypes.Float64, false, "Object redshift.") { Range = CommonFields.ClusterRedshift },
+            CommonFields.DetectionTime(),
+            new("model_name", ArrowTypes.Utf8, false, "Name of the model that produced the posterior."),
+            new("model_version", ArrowTypes.Utf8, false, "Version of that model."),
+            new("model_card_sha256", ArrowTypes.Utf8, false, "SHA-256 of the model card, 64 lowercase hex digits."),
+            new("parameter_names", ArrowTypes.ListOf(ArrowTypes.Utf8), false, "Names of the inferred parameters, unique."),
+            new("mean", ArrowTypes.ListOf(ArrowTypes.Float64), false, "Posterior mean per parameter (units as the parameter name says)."),
+            new("sigma", ArrowTypes.ListOf(ArrowTypes.Float64), false, "Posterior 1-sigma per parameter.") { Range = new(0, 3.4e38) },
+            CommonFields.Status(),
+            CommonFields.RejectionReason(),
+            new("log10_m200c", ArrowTypes.Float64, true, "Posterior mean of log10 M200c (mass topic).") { Unit = "log10(h^-1 Msun)", Range = CommonFields.Log10HaloMass },
+            new("sigma_log10_m200c", ArrowTypes.Float64, true, "Posterior 1-sigma of log10 M200c.") { Unit = "dex", Range = CommonFields.SigmaDex },
+            new("baseline_msigma_log10_m", ArrowTypes.Float64, true, "log10 M200c from the M-sigma scaling-relation baseline.")
+            { Unit = "log10(h^-1 Msun)", Range = BaselineLog10Mass },
+            new("baseline_virial_log10_m", ArrowTypes.Float64, true, "log10 M200c from the virial-theorem baseline.")
+            { Unit = "log10(h^-1 Msun)", Range = BaselineLog10Mass },
+            CommonFields.TrueLog10M200c(),
+            new("members_kept", ArrowTypes.Int32, true, "Members the features were computed from.") { Range = CommonFields.Count },
+            new("sigma_los_km_per_s", ArrowTypes.Float64, true, "Line-of-sight velocity dispersion of those members.") { Unit = "km/s", Range = CommonFields.SigmaKmPerS },
+            new("out_of_distribution", ArrowTypes.Bool, false, "True when the input lies outside the model's training distribution."),
+            new("ood_reason", ArrowTypes.Utf8, true, "Why the input is out of distribution; null when it is not."),
+            new("catalogue_id", ArrowTypes.Utf8, true, "Catalogue entry the posterior derives from, when it differs from object_id."),
+            .. CommonFields.Provenance(),
+            new("queued_ms", ArrowTypes.Float64, false, "Time from the input's arrival to the start of inference.") { Unit = "ms", Range = CommonFields.DurationMs },
+            new("features_ms", ArrowTypes.Float64, true, "Time spent computing features, when this stage did.") { Unit = "ms", Range = CommonFields.DurationMs },
+            new("inference_ms", ArrowTypes.Float64, false, "Time spent in the model.") { Unit = "ms", Range = CommonFields.DurationMs },
+            new("published_utc", ArrowTypes.TimestampMsUtc, false, "When the posterior was published (UTC)."),
+        ]);
+
+    public override string KeyOf(Posterior message) => message.ObjectId;
+
+    protected override void Write(ArrowRowWriter writer, Posterior message) => writer
+        .String("object_id", message.ObjectId)
+        .String("survey", message.Survey)
+        .Double("redshift", message.Redshift)
+        .Timestamp("detection_time", message.DetectionTime)
+        .String("model_name", message.ModelName)
+        .String("model_version", message.ModelVersion)
+        .String("model_card_sha256", message.ModelCardSha256)
+        .StringList("parameter_names", message.ParameterNames)
+        .DoubleList("mean", message.Mean)
+        .DoubleList("sigma", message.Sigma)
+        .String("status", message.Status.ToText())
+        .String("rejection_reason", message.RejectionReason)
+        .Double("log10_m200c", message.Log10M200c)
+        .Double("sigma_log10_m200c", message.SigmaLog10M200c)
+        .Double("baseline_msigma_log10_m", message.BaselineMsigmaLog10M)
+        .Double("baseline_virial_log10_m", message.BaselineVirialLog10M)
+        .Double("true_log10_m200c", message.TrueLog10M200c)
+        .Int32("members_kept", message.MembersKept)
+        .Double("sigma_los_km_per_s", message.SigmaLosKmPerS)
+        .Bool("out_of_distribution", message.OutOfDistribution)
+        .String("ood_reason", message.OodReason)
+        .String("catalogue_id", message.CatalogueId)
+        .String("source_topic", message.Provenance.SourceTopic)
+        .Int32("source_partition", message.Provenance.SourcePartition)
+        .Int64("source_offset", message.Provenance.SourceOffset)
+        .Double("queued_ms", message.QueuedMs)
+        .Double("features_ms", message.FeaturesMs)
+        .Double("inference_ms", message.InferenceMs)
+        .Timestamp("published_utc", message.PublishedUtc);
+
+    protected override Posterior Read(ArrowRowReader reader)
+    {
+        var (status, reason) = StatusRules.Read(reader);
+        int cap = reader.Limits.MaxListLength;
+        const string capName = nameof(CodecLimits.MaxListLength);
+        string[] names = reader.StringList("parameter_names", cap, capName);
+        double[] mean = reader.DoubleList("mean", cap, capName);
+        double[] sigma = reader.DoubleList("sigma", cap, capName);
+        if (mean.Length != names.Length) throw ArrowRowReader.Error(ValidationReason.Malformed, "mean", $"has {mean.Length} values for {names.Length} parameter names");
+        if (sigma.Length != names.Length) throw ArrowRowReader.Error(ValidationReason.Malformed, "sigma", $"has {sigma.Length} values for {names.Length} parameter names");
+        if (names.Length == 0 && status == RecordStatus.Accepted)
+        {
+            throw ArrowRowReader.Error(ValidationReason.MissingField, "parameter_names", "an accepted posterior has at least one parameter");
+        }
+
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        {
+            throw ArrowRowReader.Error(ValidationReason.Malformed, "parameter_names", "parameter names repeat");
+        }
+
+        string sha = reader.String("model_card_sha256");
+        if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
+        {
+            throw ArrowRowReader.Error(ValidationReason.OutOfRange, "model_card_sha256", "is not 64 lowercase hex digits");
+        }
+
+        bool outOfDistribution = reader.Bool("out_of_distribution");
+        string? oodReason = reader.OptionalString("ood_reason");
+        if (outOfDistribution && string.IsNullOrWhiteSpace(oodReason))
+        {
+            throw ArrowRowReader.Error(ValidationReason.MissingField, "ood_reason", "an out-of-distribution posterior must say why");
+        }
+
+        return new Posterior
+        {
+            ObjectId = reader.String("object_id"),
+            Survey = reader.String("survey"),
+            Redshift = reader.Double("redshift"),
+            DetectionTime = reader.Timestamp("detection_time"),
+            ModelName = reader.String("model_name"),
+            ModelVersion = reader.String("model_version"),
+            ModelCardSha256 = sha,
+            ParameterNames = names,
+            Mean = mean,
+            Sigma = sigma,
+            Status = status,
+            RejectionReason = reason,
+            Log10M200c = reader.OptionalDouble("log10_m200c"),
+            SigmaLog10M200c = reader.OptionalDouble("sigma_log10_m200c"),
+            BaselineMsigmaLog10M = reader.OptionalDouble("baseline_msigma_log10_m"),
+            BaselineVirialLog10M = reader.OptionalDouble("baseline_virial_log10_m"),
+            TrueLog10M200c = reader.OptionalDouble("true_log10_m200c"),
+            MembersKept = reader.OptionalInt32("members_kept"),
+            SigmaLosKmPerS = reader.OptionalDouble("sigma_los_km_per_s"),
+            OutOfDistribution = outOfDistribution,
+            OodReason = oodReason,
+            CatalogueId = reader.OptionalString("catalogue_id"),
+            Provenance = new MessageProvenance(reader.String("source_topic"), reader.Int32("source_partition"), reader.Int64("source_offset")),
+            QueuedMs = reader.Double("queued_ms"),
+            FeaturesMs = reader.OptionalDouble("features_ms"),
+            InferenceMs = reader.Double("inference_ms"),
+            PublishedUtc = reader.Timestamp("published_utc"),
+        };
+    }
+}

@@ -1,0 +1,78 @@
+using StreamProcessor.Contracts.Codecs;
+using StreamProcessor.Contracts.Messages;
+
+namespace StreamProcessor.Contracts.Tests;
+
+public sealed class RoundTripTests
+{
+    [Theory]
+    [MemberData(nameof(ContractCase.Names), MemberType = typeof(ContractCase))]
+    public void Decode_of_encode_gives_back_the_same_message(string name)
+    {
+        var contract = ContractCase.Named(name);
+        object sample = contract.Sample();
+
+        object decoded = contract.Decode(contract.Encode(sample));
+
+        ContractCase.AssertSameMessage(sample, decoded);
+    }
+
+    [Fact]
+    public void A_rejected_feature_record_round_trips_with_null_images_and_members()
+    {
+        var codec = new PhaseSpaceFeaturesCodec();
+        var rejected = SampleMessages.RejectedFeatures();
+
+        var decoded = codec.Decode(codec.Encode(rejected));
+
+        ContractCase.AssertSameMessage(rejected, decoded);
+        Assert.Null(decoded.Kde2D);
+        Assert.Equal("2 members kept, fewer than 3", decoded.RejectionReason);
+    }
+
+    [Fact]
+    public void A_mass_function_without_cosmology_or_truth_round_trips()
+    {
+        var codec = new MassFunctionUpdateCodec();
+        var update = SampleMessages.MassFunction() with { Cosmology = null, TrueCosmology = null };
+
+        var decoded = codec.Decode(codec.Encode(update));
+
+        ContractCase.AssertSameMessage(update, decoded);
+    }
+
+    [Fact]
+    public void Detection_times_are_stored_to_the_millisecond_in_utc()
+    {
+        var codec = new ClusterCatalogueCodec();
+        var local = new DateTimeOffset(2025, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(2)).AddTicks(4321);
+
+        var decoded = codec.Decode(codec.Encode(SampleMessages.Catalogue() with { DetectionTime = local }));
+
+        Assert.Equal(TimeSpan.Zero, decoded.DetectionTime.Offset);
+        Assert.Equal(local.ToUnixTimeMilliseconds(), decoded.DetectionTime.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public void The_key_of_each_message_is_its_object_id()
+    {
+        Assert.Equal("mock-desi-000042", new ClusterCatalogueCodec().KeyOf(SampleMessages.Catalogue()));
+        Assert.Equal("mock-desi-000042-xray", new SkyMapCodec().KeyOf(SampleMessages.Map()));
+        Assert.Equal("mock-desi-stack-z0.2-0.3", new StackedProfileCodec().KeyOf(SampleMessages.Profile()));
+        Assert.Equal("mock-desi-000042", new PhaseSpaceFeaturesCodec().KeyOf(SampleMessages.Features()));
+        Assert.Equal("mock-desi-000042", new PosteriorCodec().KeyOf(SampleMessages.MassPosterior()));
+        Assert.Equal("mock-desi/z0.10-0.30", new MassFunctionUpdateCodec().KeyOf(SampleMessages.MassFunction()));
+    }
+
+    [Fact]
+    public void The_hi_column_density_map_kind_round_trips_as_its_kebab_case_text()
+    {
+        var codec = new SkyMapCodec();
+        var map = SampleMessages.Map() with { FieldKind = SkyMapFieldKind.HiColumnDensity, Units = "cm^-2" };
+
+        using var batch = codec.ToRecordBatch(map);
+
+        Assert.Equal("hi-column-density", Arrow.ArrowRows.ToRow(batch)["field_kind"]);
+        Assert.Equal(SkyMapFieldKind.HiColumnDensity, codec.Decode(codec.Encode(map)).FieldKind);
+    }
+}

@@ -1,0 +1,308 @@
+using Apache.Arrow;
+using StreamProcessor.Contracts.Arrow;
+using StreamProcessor.Contracts.Codecs;
+using StreamProcessor.Contracts.Messages;
+
+namespace StreamProcessor.Contracts.Tests;
+
+/// <summary>Every <see cref="ValidationReason"/> a decode can raise, with the field it names.</summary>
+public sealed class ValidationTests
+{
+    private readonly ClusterCatalogueCodec _catalogue = new();
+
+    private static RecordValidationException Rejects(Action decode) => Assert.Throws<RecordValidationException>(decode);
+
+    /// <summary>Bytes of a message the codec's Encode would refuse: written straight from the batch.</summary>
+    private byte[] Unchecked(ClusterCatalogue message) => ArrowIpc.Write(_catalogue.ToRecordBatch(message), CodecLimits.Default);
+
+    [Fact]
+    public void Random_bytes_are_malformed_payload()
+    {
+        var e = Rejects(() => _catalogue.Decode(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }));
+        Assert.Equal((ValidationReason.Malformed, "payload"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void An_empty_payload_is_malformed()
+    {
+        var e = Rejects(() => _catalogue.Decode(ReadOnlyMemory<byte>.Empty));
+        Assert.Equal((ValidationReason.Malformed, "payload"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_new_major_version_is_rejected_as_schema_version()
+    {
+        using var batch = _catalogue.ToRecordBatch(SampleMessages.Catalogue());
+        byte[] bytes = ArrowTestBytes.Rewrite(batch, metadata: new Dictionary<string, string> { [MessageHeaders.SchemaVersion] = "2.0" });
+
+        var e = Rejects(() => _catalogue.Decode(bytes));
+
+        Assert.Equal((ValidationReason.SchemaVersion, MessageHeaders.SchemaVersion), (e.Reason, e.Field));
+        Assert.Contains("catalogue/2.0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_schema_is_rejected_as_schema_version()
+    {
+        byte[] posterior = new PosteriorCodec().Encode(SampleMessages.MassPosterior());
+        var e = Rejects(() => _catalogue.Decode(posterior));
+        Assert.Equal((ValidationReason.SchemaVersion, MessageHeaders.SchemaName), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_stream_without_schema_metadata_is_rejected_as_schema_version()
+    {
+        using var batch = _catalogue.ToRecordBatch(SampleMessages.Catalogue());
+        var schema = new Schema(batch.Schema.FieldsList, []);
+        byte[] bytes = ArrowTestBytes.Stream(schema, [.. batch.Arrays], 1);
+
+        var e = Rejects(() => _catalogue.Decode(bytes));
+
+        Assert.Equal((ValidationReason.SchemaVersion, MessageHeaders.SchemaName), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void An_absent_required_column_is_a_missing_field()
+    {
+        using var batch = _catalogue.ToRecordBatch(SampleMessages.Catalogue());
+        byte[] bytes = ArrowTestBytes.Rewrite(batch, replace: new Dictionary<string, (Field, IArrowArray)?> { ["redshift"] = null });
+
+        var e = Rejects(() => _catalogue.Decode(bytes));
+
+        Assert.Equal((ValidationReason.MissingField, "redshift"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_null_required_value_is_a_missing_field()
+    {
+        using var batch = _catalogue.ToRecordBatch(SampleMessages.Catalogue());
+        var nullRedshift = (new Field("redshift", DoubleType(), true), (IArrowArray)new DoubleArray.Builder().AppendNull().Build());
+        byte[] bytes = ArrowTestBytes.Rewrite(batch, replace: new Dictionary<string, (Field, IArrowArray)?> { ["redshift"] = nullRedshift });
+
+        var e = Rejects(() => _catalogue.Decode(bytes));
+
+        Assert.Equal((ValidationReason.MissingField, "redshift"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_member_with_neither_redshift_nor_velocity_is_a_missing_field()
+    {
+        var sample = SampleMessages.Catalogue();
+        var bad = sample with { Members = [.. sample.Members, new ClusterMember(10, 10, null, null)] };
+
+        var e = Rejects(() => _catalogue.Decode(Unchecked(bad)));
+
+        Assert.Equal((ValidationReason.MissingField, "member_redshift"), (e.Reason, e.Field));
+        Assert.Contains("member 4", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_column_of_the_wrong_type_is_malformed_and_named()
+    {
+        using var batch = _catalogue.ToRecordBatch(SampleMessages.Catalogue());
+        var floatRedshift = (new Field("redshift", FloatType(), false), (IArrowArray)new FloatArray.Builder().Append(0.2f).Build());
+        byte[] bytes = ArrowTestBytes.Rewrite(batch, replace: new Dictionary<string, (Field, IArrowArray)?> { ["redshift"] = floatRedshift });
+
+        var e = Rejects(() => _catalogue.Decode(bytes));
+
+        Assert.Equal((ValidationReason.Malformed, "redshift"), (e.Reason, e.Field));
+        Assert.Contains("float32", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_batch_of_two_rows_is_malformed()
+    {
+        using var one = _catalogue.ToRecordBatch(SampleMessages.Catalogue());
+        var doubled = one.Schema.FieldsList.Select((f, i) => ArrowArrayConcatenatorHelper.Twice(one.Column(i))).ToList();
+        byte[] bytes = ArrowTestBytes.Stream(one.Schema, doubled, 2);
+
+        var e = Rejects(() => _catalogue.Decode(bytes));
+
+        Assert.Equal((ValidationReason.Malformed, "payload"), (e.Reason, e.Field));
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void A_non_finite_scalar_is_non_finite(double redshift)
+    {
+        var e = Rejects(() => _catalogue.Decode(Unchecked(SampleMessages.Catalogue() with { Redshift = redshift })));
+        Assert.Equal((ValidationReason.NonFinite, "redshift"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_non_finite_list_element_is_non_finite_and_names_the_column()
+    {
+        var sample = SampleMessages.Catalogue();
+        var bad = sample with { Members = [sample.Members[0] with { VLosKmPerS = double.PositiveInfinity }, .. sample.Members.Skip(1)] };
+
+        var e = Rejects(() => _catalogue.Decode(Unchecked(bad)));
+
+        Assert.Equal((ValidationReason.NonFinite, "member_v_los_km_per_s"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_nan_pixel_of_a_kde_tensor_is_non_finite()
+    {
+        var codec = new PhaseSpaceFeaturesCodec();
+        var kde = SampleMessages.Features().Kde2D!.ToArray();
+        kde[100] = float.NaN;
+        byte[] bytes = ArrowIpc.Write(codec.ToRecordBatch(SampleMessages.Features() with { Kde2D = kde }), CodecLimits.Default);
+
+        var e = Rejects(() => codec.Decode(bytes));
+
+        Assert.Equal((ValidationReason.NonFinite, "kde_2d"), (e.Reason, e.Field));
+        Assert.Contains("kde_2d[100]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(360.0)]
+    [InlineData(-0.5)]
+    public void A_right_ascension_outside_0_to_360_is_out_of_range(double ra)
+    {
+        var e = Rejects(() => _catalogue.Decode(Unchecked(SampleMessages.Catalogue() with { RaDeg = ra })));
+        Assert.Equal((ValidationReason.OutOfRange, "ra_deg"), (e.Reason, e.Field));
+        Assert.Contains("[0, 360)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_of_sight_velocity_of_1e5_km_per_s_is_out_of_range()
+    {
+        var sample = SampleMessages.Catalogue();
+        var bad = sample with { Members = [sample.Members[0] with { VLosKmPerS = 1e5 }, .. sample.Members.Skip(1)] };
+
+        var e = Rejects(() => _catalogue.Decode(Unchecked(bad)));
+
+        Assert.Equal((ValidationReason.OutOfRange, "member_v_los_km_per_s"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_cluster_redshift_above_10_is_out_of_range()
+    {
+        var e = Rejects(() => _catalogue.Decode(Unchecked(SampleMessages.Catalogue() with { Redshift = 10.5 })));
+        Assert.Equal((ValidationReason.OutOfRange, "redshift"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void An_unknown_status_text_is_out_of_range()
+    {
+        var codec = new PosteriorCodec();
+        using var batch = codec.ToRecordBatch(SampleMessages.MassPosterior());
+        var status = (new Field("status", StringTypeDefault(), false), (IArrowArray)new StringArray.Builder().Append("maybe").Build());
+        byte[] bytes = ArrowTestBytes.Rewrite(batch, replace: new Dictionary<string, (Field, IArrowArray)?> { ["status"] = status });
+
+        var e = Rejects(() => codec.Decode(bytes));
+
+        Assert.Equal((ValidationReason.OutOfRange, "status"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_rejected_posterior_without_a_reason_is_a_missing_field()
+    {
+        var codec = new PosteriorCodec();
+        var e = Rejects(() => codec.Encode(SampleMessages.MassPosterior() with { Status = RecordStatus.Rejected }));
+        Assert.Equal((ValidationReason.MissingField, "rejection_reason"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_payload_above_the_byte_cap_is_oversized()
+    {
+        byte[] bytes = _catalogue.Encode(SampleMessages.Catalogue());
+        var small = new ClusterCatalogueCodec(new CodecLimits { MaxPayloadBytes = bytes.Length - 1 });
+
+        var e = Rejects(() => small.Decode(bytes));
+
+        Assert.Equal((ValidationReason.Oversized, "payload"), (e.Reason, e.Field));
+        Assert.Contains("MaxPayloadBytes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_members_than_the_cap_are_oversized()
+    {
+        var codec = new ClusterCatalogueCodec(new CodecLimits { MaxMembers = 3 });
+        var e = Rejects(() => codec.Decode(_catalogue.Encode(SampleMessages.Catalogue())));
+        Assert.Equal((ValidationReason.Oversized, "member_ra_deg"), (e.Reason, e.Field));
+        Assert.Contains("MaxMembers", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_map_with_more_pixels_than_the_cap_is_oversized()
+    {
+        var codec = new SkyMapCodec(new CodecLimits { MaxMapPixels = 40 });
+        var e = Rejects(() => codec.Decode(new SkyMapCodec().Encode(SampleMessages.Map())));
+        Assert.Equal((ValidationReason.Oversized, "pixels"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_string_longer_than_the_cap_is_oversized()
+    {
+        var e = Rejects(() => _catalogue.Encode(SampleMessages.Catalogue() with { Survey = new string('x', 2000) }));
+        Assert.Equal((ValidationReason.Oversized, "survey"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_cluster_without_members_is_unprocessable()
+    {
+        var e = Rejects(() => _catalogue.Decode(Unchecked(SampleMessages.Catalogue() with { Members = [] })));
+        Assert.Equal((ValidationReason.Unprocessable, "member_ra_deg"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void Encode_refuses_what_decode_would_reject()
+    {
+        var e = Rejects(() => _catalogue.Encode(SampleMessages.Catalogue() with { DecDeg = 91 }));
+        Assert.Equal((ValidationReason.OutOfRange, "dec_deg"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void Map_pixels_that_do_not_fill_width_times_height_are_malformed()
+    {
+        var codec = new SkyMapCodec();
+        var e = Rejects(() => codec.Encode(SampleMessages.Map() with { Width = 7 }));
+        Assert.Equal((ValidationReason.Malformed, "pixels"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_profile_without_any_kind_is_a_missing_field()
+    {
+        var codec = new StackedProfileCodec();
+        var e = Rejects(() => codec.Encode(SampleMessages.Profile() with { XraySurfaceBrightness = null, XraySurfaceBrightnessError = null, HiLog10ColumnDensity = null }));
+        Assert.Equal((ValidationReason.MissingField, "profiles"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void Mass_bins_that_disagree_with_the_edges_are_malformed()
+    {
+        var codec = new MassFunctionUpdateCodec();
+        var e = Rejects(() => codec.Encode(SampleMessages.MassFunction() with { Counts = [1, 2, 3] }));
+        Assert.Equal((ValidationReason.Malformed, "counts"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_partial_cosmology_posterior_is_a_missing_field()
+    {
+        var codec = new MassFunctionUpdateCodec();
+        using var batch = codec.ToRecordBatch(SampleMessages.MassFunction());
+        var nullS8 = (new Field("s8_sigma", DoubleType(), true), (IArrowArray)new DoubleArray.Builder().AppendNull().Build());
+        byte[] bytes = ArrowTestBytes.Rewrite(batch, replace: new Dictionary<string, (Field, IArrowArray)?> { ["s8_sigma"] = nullS8 });
+
+        var e = Rejects(() => codec.Decode(bytes));
+
+        Assert.Equal((ValidationReason.MissingField, "s8_sigma"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void An_accepted_feature_record_without_its_2d_kde_is_a_missing_field()
+    {
+        var codec = new PhaseSpaceFeaturesCodec();
+        var e = Rejects(() => codec.Encode(SampleMessages.Features() with { Kde2D = null }));
+        Assert.Equal((ValidationReason.MissingField, "kde_2d"), (e.Reason, e.Field));
+    }
+
+    private static Apache.Arrow.Types.IArrowType DoubleType() => Apache.Arrow.Types.DoubleType.Default;
+
+    private static Apache.Arrow.Types.IArrowType FloatType() => Apache.Arrow.Types.FloatType.Default;
+
+    private static Apache.Arrow.Types.IArrowType StringTypeDefault() => Apache.Arrow.Types.StringType.Default;
+}
