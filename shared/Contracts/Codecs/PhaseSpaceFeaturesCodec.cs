@@ -6,8 +6,8 @@ namespace StreamProcessor.Contracts.Codecs;
 
 /// <summary>
 /// Codec of <see cref="PhaseSpaceFeatures"/> (schema "phase-space-features" 1.0, topic <c>features.phase-space</c>).
-/// kde_2d and kde_3d are FixedSizeList&lt;float32&gt; columns carrying the canonical arrow.fixed_shape_tensor
-/// extension metadata, so pyarrow reads them as tensors. An accepted record needs kde_2d and the member lists
+/// kde_2d is a FixedSizeList&lt;float32&gt; column carrying the canonical arrow.fixed_shape_tensor
+/// extension metadata, so pyarrow reads it as a tensor; kde_3d (optional, 125,000 values) is a plain list&lt;float32&gt;. An accepted record needs kde_2d and the member lists
 /// (one element per kept member); a rejected one needs a rejection reason.
 /// </summary>
 public sealed class PhaseSpaceFeaturesCodec(CodecLimits? limits = null) : ArrowMessageCodec<PhaseSpaceFeatures>(Definition, limits)
@@ -41,8 +41,10 @@ public sealed class PhaseSpaceFeaturesCodec(CodecLimits? limits = null) : ArrowM
             new("min_members", ArrowTypes.Int32, false, "Clusters with fewer kept members are rejected.") { Range = new(1, 1e9) },
             new("kde_2d", ArrowTypes.Float32Tensor(PhaseSpaceFeaturesShapes.Kde2D), true, "2D KDE of (R_proj, v_los), shape [velocity, radius]; null when rejected.")
             { TensorShape = PhaseSpaceFeaturesShapes.Kde2D, Range = CommonFields.NonNegative },
-            new("kde_3d", ArrowTypes.Float32Tensor(PhaseSpaceFeaturesShapes.Kde3D), true, "3D KDE of (x, y, v_los), shape [x, y, velocity]; null when not computed.")
-            { TensorShape = PhaseSpaceFeaturesShapes.Kde3D, Range = CommonFields.NonNegative },
+            // A variable list rather than a FixedSizeList: a null fixed-size slot still stores all 125,000 floats,
+            // which would make every 2D-only record ~0.5 MB (and the embedded broker keeps ~5 MiB per partition).
+            new("kde_3d", ArrowTypes.ListOf(ArrowTypes.Float32), true, "3D KDE of (x, y, v_los), row-major [x, y, velocity] with shape [50, 50, 50]; null when not computed.")
+            { Range = CommonFields.NonNegative },
             new("member_v_los_km_per_s", ArrowTypes.ListOf(ArrowTypes.Float64), true, "Kept members: line-of-sight velocity relative to the cluster.")
             { Unit = "km/s", Range = CommonFields.VLosKmPerS },
             new("member_r_proj_mpc_over_h", ArrowTypes.ListOf(ArrowTypes.Float64), true, "Kept members: projected radius.")
@@ -75,7 +77,7 @@ public sealed class PhaseSpaceFeaturesCodec(CodecLimits? limits = null) : ArrowM
         .Double("magnitude_limit", message.Limits.MagnitudeLimit)
         .Int32("min_members", message.Limits.MinimumMembers)
         .Tensor("kde_2d", message.Kde2D)
-        .Tensor("kde_3d", message.Kde3D)
+        .FloatList("kde_3d", message.Kde3D)
         .DoubleList("member_v_los_km_per_s", message.MemberVLosKmPerS)
         .DoubleList("member_r_proj_mpc_over_h", message.MemberRProjMpcOverH)
         .DoubleList("member_x_mpc_over_h", message.MemberXMpcOverH)
@@ -109,6 +111,7 @@ public sealed class PhaseSpaceFeaturesCodec(CodecLimits? limits = null) : ArrowM
         }
 
         float[]? kde2D = reader.OptionalTensor("kde_2d");
+
         if (kde2D is null && status == RecordStatus.Accepted)
         {
             throw ArrowRowReader.Error(ValidationReason.MissingField, "kde_2d", "an accepted record carries its 2D KDE");
@@ -131,7 +134,7 @@ public sealed class PhaseSpaceFeaturesCodec(CodecLimits? limits = null) : ArrowM
                 reader.OptionalDouble("magnitude_limit"),
                 reader.Int32("min_members")),
             Kde2D = kde2D,
-            Kde3D = reader.OptionalTensor("kde_3d"),
+            Kde3D = Kde3D(reader),
             MemberVLosKmPerS = members[0],
             MemberRProjMpcOverH = members[1],
             MemberXMpcOverH = members[2],
@@ -142,5 +145,17 @@ public sealed class PhaseSpaceFeaturesCodec(CodecLimits? limits = null) : ArrowM
             ComputedUtc = reader.Timestamp("computed_utc"),
             CodeVersion = reader.String("code_version"),
         };
+    }
+
+    private static float[]? Kde3D(ArrowRowReader reader)
+    {
+        int length = PhaseSpaceFeaturesShapes.Kde3D.Aggregate(1, (a, b) => a * b);
+        var values = reader.OptionalFloatList("kde_3d", length, "the 3D KDE shape");
+        if (values is not null && values.Length != length)
+        {
+            throw ArrowRowReader.Error(ValidationReason.Malformed, "kde_3d", $"has {values.Length} values, shape [50, 50, 50] holds {length}");
+        }
+
+        return values;
     }
 }
