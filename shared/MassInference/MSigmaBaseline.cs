@@ -8,7 +8,7 @@ namespace StreamProcessor.MassInference;
 /// </summary>
 public static class MSigmaBaseline
 {
-    public const string FileName = "msigma-baseline.json";
+    public const string FileName = "fitted-m-sigma.json";
 
     public static FittedMSigmaRelation? Load(string modelFolder)
     {

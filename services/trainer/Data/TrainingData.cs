@@ -1,0 +1,30 @@
+using StreamProcessor.Torch.Training;
+
+namespace StreamProcessor.Trainer.Data;
+
+/// <summary>
+/// The contaminated views of a dataset as a Torch <see cref="ImageDataset"/> (target log10 M200c, group = halo id),
+/// with the samples kept alongside so that split indices map back to richness, σ_los and redshift.
+/// Train and evaluate both build it this way, so <see cref="GroupSplit"/> on its group ids gives the same split.
+/// </summary>
+internal sealed record TrainingData(ImageDataset Dataset, IReadOnlyList<DatasetSample> Samples)
+{
+    public const string TargetName = "log10_m200c";
+
+    public static TrainingData Load(string dataDirectory)
+    {
+        DatasetContents contents = DatasetFile.Read(Path.Combine(dataDirectory, DatasetFile.SamplesFileName), s => s.Contaminated);
+        IReadOnlyList<DatasetSample> samples = contents.Samples;
+        int length = contents.ImageRows * contents.ImageColumns;
+        var inputs = new float[samples.Count * length];
+        var targets = new float[samples.Count];
+        var groups = new long[samples.Count];
+        for (int i = 0; i < samples.Count; i++)
+        {
+            samples[i].Image.CopyTo(inputs, i * length);
+            targets[i] = (float)samples[i].Log10M200c;
+            groups[i] = samples[i].HaloId;
+        }
+        return new TrainingData(new ImageDataset(inputs, targets, groups, length, [TargetName]), samples);
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using StreamProcessor.Dynamics.Baselines;
+using StreamProcessor.Torch;
+using StreamProcessor.Torch.Bundles;
+using StreamProcessor.Torch.Models;
+using StreamProcessor.Torch.Training;
+using StreamProcessor.Trainer.Data;
+using StreamProcessor.Trainer.Reporting;
+
+namespace StreamProcessor.Trainer;
+
+/// <summary>
+/// <c>trainer train</c>: the 2D mass CNN on the contaminated views, split by halo (70/15/15, fixed seed), early
+/// stopping, then the bundle: weights + card.json (normalisation, training domain from the TRAINING split) +
+/// <c>fitted-m-sigma.json</c> (the fitted M–σ baseline, also fitted on the training split only, for the
+/// mass-inference service) + <c>training-split.json</c>.
+/// </summary>
+internal static class TrainCommand
+{
+    public const string ModelName = "dynamical-mass-cnn-2d";
+    public const string FittedMSigmaFileName = "fitted-m-sigma.json";
+    public const double TrainFraction = 0.7;
+    public const double ValidationFraction = 0.15;
+
+    internal static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder written by `trainer simulate`.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Model bundle folder to write.", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 30 };
+        var batch = new Option<int>("--batch") { Description = "Minibatch size.", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Seeds the weights, the shuffle and the halo split.", DefaultValueFactory = _ => 20200305 };
+        var device = new Option<string>("--device") { Description = "auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
+        var patience = new Option<int>("--patience") { Description = "Epochs without validation improvement before stopping.", DefaultValueFactory = _ => 5 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Initial Adam learning rate.", DefaultValueFactory = _ => 1e-3 };
+        var maxSteps = new Option<int?>("--max-steps-per-epoch") { Description = "Cap on optimiser steps per epoch (quick runs)." };
+        var baseChannels = new Option<int>("--base-channels") { Description = "Channels of the first convolution block (block k has base x 2^k).", DefaultValueFactory = _ => 4 };
+        var command = new Command("train", "Train the 2D phase-space mass CNN and write its model bundle.")
+        {
+            data, output, epochs, batch, seed, device, patience, learningRate, maxSteps, baseChannels,
+        };
+        command.SetAction((parse, _) => RunAsync(
+            new TrainRequest(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(batch),
+                parse.GetValue(seed), parse.GetValue(device)!, parse.GetValue(patience), parse.GetValue(learningRate), parse.GetValue(maxSteps), parse.GetValue(baseChannels)),
+            System.Console.Out));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(TrainRequest request, TextWriter log)
+    {
+        DatasetManifest manifest = DatasetManifest.Load(request.DataDirectory);
+        TrainingData data = TrainingData.Load(request.DataDirectory);
+        log.WriteLine($"train: {data.Dataset.Count} contaminated views of {data.Dataset.GroupIds.Distinct().Count()} haloes from {request.DataDirectory}");
+        var device = TorchDevices.Select(request.Device, log.WriteLine);
+        var options = new TrainingOptions
+        {
+            MaxEpochs = request.Epochs,
+            BatchSize = request.BatchSize,
+            Seed = request.Seed,
+            Patience = request.Patience,
+            LearningRate = request.LearningRate,
+            TrainFraction = TrainFraction,
+            ValidationFraction = ValidationFraction,
+            // ln of the mean-1 image: KDE densities span decades, and the empty outskirts still carry information.
+            LogInput = true,
+            LogOffset = 1e-3,
+            MaxStepsPerEpoch = request.MaxStepsPerEpoch,
+        };
+        TrainingResult result = await ProgressConsole.Run("train", request.Epochs, log,
+            sink => MassTrainer.Train(data.Dataset, MassCnnSpec.Cnn2D() with { BaseChannels = request.BaseChannels }, options, device, new TrainingProgressLog(sink, request.Epochs)));
+        using var model = result.Model;
+
+        DatasetSample[] training = [.. result.Split.Train.Select(i => data.Samples[i])];
+        FittedMSigmaRelation fitted = FittedMSigmaRelation.Fit(
+            training.Select(s => s.Log10M200c).ToArray(), training.Select(s => s.SigmaLosKmPerS).ToArray());
+        var card = ModelCard.FromTraining(
+            ModelName,
+            $"{ModelName}-seed{request.Seed}-data{manifest.Seed}",
+            $"trainer simulate: {manifest.HaloCount} haloes (seed {manifest.Seed}), log10 M200c flat in 13.5-15.3, z 0.03-0.15, " +
+            $"{manifest.LinesOfSight} axis lines of sight{(manifest.SignFlips ? " + v_los sign flips" : string.Empty)}, contaminated catalogues " +
+            $"(members + background + neighbouring haloes), 48x48 KDE images via PhaseSpaceFeatureExtractor; split by halo {TrainFraction}/{ValidationFraction}/{1 - TrainFraction - ValidationFraction:0.##}.",
+            [TrainingData.TargetName],
+            result,
+            options) with
+        {
+            TrainingDomain = Domain(training),
+        };
+        ModelCard written = MassModelBundle.Save(request.OutputDirectory, model, card);
+        File.WriteAllText(Path.Combine(request.OutputDirectory, FittedMSigmaFileName), fitted.ToJson());
+        int[] testHaloes = [.. result.Split.Test.Select(i => data.Samples[i].HaloId).Distinct().Order()];
+        new TrainingSplitRecord(options.Seed, TrainFraction, ValidationFraction, testHaloes).Save(request.OutputDirectory);
+
+        long weightBytes = new FileInfo(Path.Combine(request.OutputDirectory, written.WeightsFile)).Length;
+        log.WriteLine($"train: best epoch {result.BestEpoch} of {result.History.Count} (stopped early: {result.StoppedEarly}), " +
+                      $"best validation loss {result.BestValidationLoss:F4}, {result.TrainSamplesPerSecond:F0} samples/s, wall {result.Elapsed:hh\\:mm\\:ss}");
+        log.WriteLine($"train: fitted M-sigma on {fitted.TrainingCount} training views: alpha {fitted.Alpha:F4}, beta {fitted.Beta:F4}, scatter {fitted.ResidualScatterDex:F3} dex");
+        log.WriteLine($"train: wrote {request.OutputDirectory} (weights {weightBytes / 1024.0:F0} KiB, sha256 {written.WeightsSha256[..12]}...)");
+        return 0;
+    }
+
+    /// <summary>Ranges of the training split, for the out-of-distribution flags of the inference service.</summary>
+    private static TrainingDomain Domain(IReadOnlyList<DatasetSample> training)
+    {
+        var statistics = training.Select(s => ImageStatistics.Of(s.Image)).ToArray();
+        return new TrainingDomain(
+            ValueRange.Of(training.Select(s => (double)s.Richness)),
+            ValueRange.Of(training.Select(s => s.SigmaLosKmPerS)),
+            ValueRange.Of(training.Select(s => s.Redshift)),
+            new Dictionary<string, ValueRange> { [TrainingData.TargetName] = ValueRange.Of(training.Select(s => s.Log10M200c)) },
+            ValueRange.Of(statistics.Select(s => s.Total)),
+            ValueRange.Of(statistics.Select(s => s.PeakOverMean)));
+    }
+}
