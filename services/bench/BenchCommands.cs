@@ -4,5 +4,5 @@ namespace StreamProcessor.Bench;
 internal static class BenchCommands
 {
     internal const string Description =
-        "Micro-benchmarks of the StreamProcessor science libraries: each subcommand times a fast path against its reference implementation in one run.";
+        "Benchmarks of StreamProcessor: each subcommand measures its figures and ratios in one run (kde, stream, massfunction).";
 }

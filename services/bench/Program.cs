@@ -4,5 +4,7 @@ using StreamProcessor.Bench;
 // Each benchmark is one subcommand in its own file; this file only wires them.
 var root = new RootCommand(BenchCommands.Description);
 root.Subcommands.Add(KdeBenchCommand.Create());
+root.Subcommands.Add(StreamBenchCommand.Create());
+root.Subcommands.Add(MassFunctionBenchCommand.Create());
 
-return root.Parse(args).Invoke();
+return await root.Parse(args).InvokeAsync();

@@ -21,6 +21,17 @@ public static class TopicProvisioner
         {
             // Already there: provisioning is idempotent.
         }
+        catch (KafkaException e) when (e.Error.Code is ErrorCode.Local_UnsupportedFeature or ErrorCode.UnsupportedVersion)
+        {
+            // A broker without the CreateTopics API (the embedded mock broker, which creates the topics itself):
+            // go on only if every topic is there already.
+            var existing = admin.GetMetadata(TimeSpan.FromSeconds(30)).Topics.Where(t => t.Error.Code == ErrorCode.NoError).Select(t => t.Topic).ToHashSet();
+            var missing = specifications.Select(s => s.Name).Where(name => !existing.Contains(name)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException($"The broker cannot create topics ({e.Error.Reason}) and these are missing: {string.Join(", ", missing)}.", e);
+            }
+        }
     }
 
     private static TopicSpecification ToSpecification(TopicSpec topic)

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using StreamProcessor.Contracts;
+using StreamProcessor.Contracts.Codecs;
+using StreamProcessor.Contracts.Messages;
+using StreamProcessor.Ingestion.Demo;
+using StreamProcessor.Kafka;
+using StreamProcessor.MassInference;
+using StreamProcessor.PipelineHost;
+
+namespace StreamProcessor.Bench;
+
+/// <summary>
+/// `bench stream`: the whole catalogue path (phase-space + mass-inference) on the embedded broker, in one run:
+/// burst throughput, end-to-end latency at a fixed offered load, time per stage, batched vs batch-1 inference.
+/// </summary>
+internal static class StreamBenchCommand
+{
+    public static Command Create()
+    {
+        var clusters = new Option<int>("--clusters") { Description = "Catalogues for the throughput run (50–200 members each).", DefaultValueFactory = _ => 3000 };
+        var rate = new Option<int>("--rate") { Description = "Offered load for the latency run, catalogues/s.", DefaultValueFactory = _ => 500 };
+        var seconds = new Option<int>("--seconds") { Description = "Duration of the latency run.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<ulong>("--seed") { Description = "Demo-survey seed.", DefaultValueFactory = _ => 3UL };
+        var command = new Command("stream", "Throughput and latency of the catalogue path on the embedded broker; batched vs batch-1 inference.")
+        {
+            clusters, rate, seconds, seed,
+        };
+        command.SetAction((parse, token) => RunAsync(parse.GetValue(clusters), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(seed), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int clusters, int rate, int seconds, ulong seed, CancellationToken cancellationToken)
+    {
+        int latencyCount = rate * seconds;
+        var catalogues = MembersBetween(clusters + latencyCount, seed, 50, 200);
+        var burst = catalogues.Take(clusters).ToList();
+        var paced = catalogues.Skip(clusters).ToList();
+        await using var app = CataloguePathHost.Build(["--metrics-url", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], withMassFunction: false);
+        await app.StartAsync(cancellationToken);
+        var kafka = app.Services.GetRequiredService<KafkaClientFactory>();
+        var model = app.Services.GetRequiredService<IMassModel>();
+        Console.WriteLine($"bench stream: {burst.Count} + {paced.Count} catalogues ({burst.Average(c => c.Members.Count):F0} members on average), model {model.Name} {model.Version} on {model.DeviceName}, broker {kafka.Options.BootstrapServers}");
+
+        // 1. Throughput: everything at once, first catalogue in the log to last posterior in the log.
+        var collector = new PosteriorCollector(kafka);
+        var collecting = collector.RunAsync(burst.Count, cancellationToken);
+        Produce(kafka, burst, perSecond: 0);
+        await collecting;
+        var (first, last) = collector.Span();
+        double throughput = burst.Count / (last - first).TotalSeconds;
+        var stages = collector.Posteriors();
+
+        // 2. Latency at a fixed offered load.
+        var latencyCollector = new PosteriorCollector(kafka);
+        var latencyCollecting = latencyCollector.RunAsync(burst.Count + paced.Count, cancellationToken);
+        Produce(kafka, paced, rate);
+        await latencyCollecting;
+        var latencies = latencyCollector.EndToEndLatenciesSeconds(paced.Select(c => c.ClusterId).ToHashSet()).Order().ToArray();
+
+        // 3. Batched vs batch-1 inference on the images the path made.
+        var images = Images(kafka, 512);
+        var (batched, single) = InferenceRates(model, images);
+        await app.StopAsync(CancellationToken.None);
+
+        Console.WriteLine();
+        Console.WriteLine($"throughput (burst of {burst.Count})        {throughput,8:F0} catalogues/s end to end");
+        Console.WriteLine($"latency at {rate}/s offered for {seconds} s    p50 {Percentile(latencies, 0.5) * 1000,6:F0} ms   p99 {Percentile(latencies, 0.99) * 1000,6:F0} ms   ({latencies.Length} catalogues)");
+        Console.WriteLine($"stage means (burst)               queued {stages.Average(p => p.QueuedMs),7:F2} ms   features {stages.Average(p => p.FeaturesMs ?? 0),7:F2} ms   inference {stages.Average(p => p.InferenceMs),7:F3} ms per catalogue");
+        Console.WriteLine($"inference on {model.DeviceName}, {images.Count} images       batched {batched,8:F0} images/s   batch-1 {single,8:F0} images/s   ratio {batched / single:F1}x");
+        return 0;
+    }
+
+    private static List<ClusterCatalogue> MembersBetween(int count, ulong seed, int min, int max)
+    {
+        var selected = new List<ClusterCatalogue>(count);
+        for (ulong round = 0; selected.Count < count; round++)
+        {
+            selected.AddRange(DemoSurvey.Generate(count * 2, seed + (round * 7919)).Where(c => c.Members.Count >= min && c.Members.Count <= max));
+        }
+
+        return selected.Take(count).Select((c, i) => c with { ClusterId = $"bench-{seed}-{i:D6}" }).ToList();
+    }
+
+    /// <summary>Produces the catalogues, paced at <paramref name="perSecond"/> (0: as fast as possible).</summary>
+    private static void Produce(KafkaClientFactory kafka, List<ClusterCatalogue> catalogues, int perSecond)
+    {
+        var codec = new ClusterCatalogueCodec();
+        var payloads = catalogues.Select(c => (c.ClusterId, codec.Encode(c))).ToList();
+        using var producer = kafka.CreateProducer("bench-producer", c => c.LingerMs = perSecond == 0 ? 5 : 0);
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < payloads.Count; i++)
+        {
+            if (perSecond > 0)
+            {
+                var due = TimeSpan.FromSeconds((double)i / perSecond);
+                while (clock.Elapsed < due) Thread.SpinWait(200);
+            }
+
+            producer.Produce(Topics.Catalogues, new Message<string, byte[]> { Key = payloads[i].ClusterId, Value = payloads[i].Item2 });
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(60));
+    }
+
+    private static List<float[]> Images(KafkaClientFactory kafka, int count)
+    {
+        var codec = new PhaseSpaceFeaturesCodec();
+        using var reader = kafka.CreateReader("bench-images");
+        reader.Subscribe(Topics.PhaseSpaceFeatures);
+        var images = new List<float[]>();
+        while (images.Count < count && reader.Consume(TimeSpan.FromSeconds(5)) is { } record)
+        {
+            if (codec.Decode(record.Message.Value).Kde2D is { } image) images.Add([.. image]);
+        }
+
+        reader.Close();
+        return images;
+    }
+
+    private static (double Batched, double Single) InferenceRates(IMassModel model, List<float[]> images)
+    {
+        var all = images.SelectMany(i => i).ToArray();
+        model.Predict(all.AsSpan(0, model.InputLength), 1); // warm-up
+        var clock = Stopwatch.StartNew();
+        model.Predict(all, images.Count);
+        double batched = images.Count / clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        foreach (var image in images) model.Predict(image, 1);
+        double single = images.Count / clock.Elapsed.TotalSeconds;
+        return (batched, single);
+    }
+
+    private static double Percentile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0) return double.NaN;
+        double position = q * (sorted.Length - 1);
+        int low = (int)position;
+        int high = Math.Min(sorted.Length - 1, low + 1);
+        return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
+    }
+}

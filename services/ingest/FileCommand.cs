@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using StreamProcessor.Ingestion.Catalogues;
+using StreamProcessor.Ingestion.Connection;
+using StreamProcessor.Ingestion.Tables;
+using StreamProcessor.Kafka;
+
+namespace StreamProcessor.IngestCli;
+
+/// <summary>
+/// `ingest file &lt;path&gt;`: reads member rows from CSV, Parquet or Arrow, assembles and validates catalogues with
+/// the production codec, reports the rejected rows grouped by reason, and publishes the rest.
+/// </summary>
+public static class FileCommand
+{
+    /// <summary>How many example rows are printed per rejection reason.</summary>
+    public const int ExamplesPerReason = 3;
+
+    public static Command Create()
+    {
+        var path = new Argument<FileInfo>("path") { Description = "Member-row table: .csv, .parquet or .arrow (one row per member galaxy)." };
+        var bootstrap = CommonOptions.Bootstrap();
+        var topic = CommonOptions.Topic();
+        var survey = new Option<string?>("--survey") { Description = "Survey name for rows whose survey column is empty." };
+        var command = new Command("file", "Publish the catalogues of a CSV, Parquet or Arrow member-row file.") { path, bootstrap, topic, survey };
+        command.SetAction(async (parse, token) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var kafka = CommandLineKafka.Resolve(parse.GetValue(bootstrap), "ingest");
+            if (kafka is null)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(CommandLineKafka.NoBootstrapMessage);
+                return ExitCodes.Usage;
+            }
+
+            var outcome = await RunAsync(parse.GetRequiredValue(path).FullName, kafka, parse.GetRequiredValue(topic), parse.GetValue(survey), output, token);
+            if (outcome.Error is not null) await parse.InvocationConfiguration.Error.WriteLineAsync(outcome.Error);
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+
+    /// <summary>Reads, validates, reports and publishes; bad rows never throw.</summary>
+    public static async Task<IngestOutcome> RunAsync(string path, KafkaOptions kafka, string topic, string? survey, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path)) return new IngestOutcome(ExitCodes.Usage, Error: $"no such file: {path}");
+        IReadOnlyList<MemberRow> rows;
+        IReadOnlyList<RowRejection> parseRejections;
+        try
+        {
+            (rows, parseRejections) = await MemberTable.ReadAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            // A file that is not a table at all (wrong extension, damaged Parquet/Arrow footer) is bad usage, not bad rows.
+            return new IngestOutcome(ExitCodes.Usage, Error: $"cannot read {path}: {e.Message}");
+        }
+
+        var assembler = new CatalogueAssembler();
+        var assembled = assembler.Assemble(rows, survey, CatalogueAssembler.RowNumbersAfterParse(rows.Count, parseRejections));
+        var assembly = assembled with
+        {
+            Rejections = [.. parseRejections.Concat(assembled.Rejections).OrderBy(r => r.Row)],
+            RowsRead = assembled.RowsRead + parseRejections.Count,
+        };
+        await WriteReportAsync(path, assembly, output);
+        if (assembly.Catalogues.Count == 0)
+        {
+            return new IngestOutcome(ExitCodes.NothingPublished, assembly, Error: "nothing to publish: every row was rejected");
+        }
+
+        var result = await CataloguePublishing.PublishAsync(kafka, assembly.Catalogues, topic, output, cancellationToken);
+        return new IngestOutcome(CataloguePublishing.ExitCodeOf(result), assembly, result,
+            result.Acknowledged == 0 ? "nothing was published: every delivery failed" : null);
+    }
+
+    private static async Task WriteReportAsync(string path, CatalogueAssembly assembly, TextWriter output)
+    {
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(path)}: {assembly.RowsRead} rows, {assembly.RowsAccepted} accepted, {assembly.RowsRejected} rejected; " +
+            $"{assembly.Catalogues.Count} catalogues"));
+        foreach (var group in RejectionGroup.Summarize(assembly.Rejections, ExamplesPerReason))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  rejected {group.Count,6} rows: {group.Category}"));
+            foreach (var example in group.Examples)
+            {
+                await output.WriteLineAsync($"      row {example.Row} (cluster {example.ClusterId ?? "?"}): {example.Reason}");
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using StreamProcessor.IngestCli;
+
+return await IngestCommands.CreateRoot().Parse(args).InvokeAsync();

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using StreamProcessor.Pipeline;
+
+var clusters = new Option<int>("--clusters") { Description = "Clusters in the demo survey.", DefaultValueFactory = _ => 3000 };
+var seed = new Option<ulong>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 1UL };
+var output = new Option<string>("--out") { Description = "Folder for posteriors.parquet, predicted-vs-true.png, summary.json.", DefaultValueFactory = _ => "artifacts/demo" };
+var timeout = new Option<TimeSpan>("--timeout") { Description = "Give up waiting for posteriors after this long.", DefaultValueFactory = _ => TimeSpan.FromMinutes(10) };
+var root = new RootCommand("The main job: embedded broker, the catalogue path's services, a demo survey, a summary and output files. " +
+    "Service options (--bootstrap host:port, --metrics-url) pass through.")
+{
+    clusters,
+    seed,
+    output,
+    timeout,
+};
+root.TreatUnmatchedTokensAsErrors = false;
+root.SetAction((parse, token) => PipelineRun.RunAsync(
+    new PipelineOptions(parse.GetValue(clusters), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(timeout)),
+    [.. parse.UnmatchedTokens],
+    token));
+return await root.Parse(args).InvokeAsync();

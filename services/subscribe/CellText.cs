@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace StreamProcessor.SubscribeCli;
+
+/// <summary>Text of one flattened value (<see cref="StreamProcessor.Contracts.Arrow.ArrowRows"/>) for CSV and tables.</summary>
+public static class CellText
+{
+    /// <summary>ISO 8601 UTC with milliseconds, the precision of every timestamp in the contracts.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>Invariant text; lists as "[a,b,null]"; null as the empty string.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        DateTimeOffset t => t.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
+        object?[] list => "[" + string.Join(",", list.Select(e => e is null ? "null" : Format(e))) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>As <see cref="Format"/>, but a long list is summarised ("[120 values]") so a table stays readable.</summary>
+    public static string Short(object? value, int maxListItems = 4) =>
+        value is object?[] list && list.Length > maxListItems ? $"[{list.Length} values]" : Format(value);
+}

@@ -1,0 +1,9 @@
+namespace StreamProcessor.SubscribeCli;
+
+public enum OutputFormat
+{
+    Table,
+    Csv,
+    Parquet,
+    Arrow,
+}

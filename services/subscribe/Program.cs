@@ -1,0 +1,3 @@
+using StreamProcessor.SubscribeCli;
+
+return await SubscribeCommand.Create().Parse(args).InvokeAsync();

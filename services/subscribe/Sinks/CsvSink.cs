@@ -1,0 +1,42 @@
+using System.Globalization;
+using CsvHelper;
+using StreamProcessor.Contracts.Schemas;
+
+namespace StreamProcessor.SubscribeCli.Sinks;
+
+/// <summary>CSV (CsvHelper, RFC 4180 quoting) with one column per schema field; lists as "[a,b,null]", times ISO 8601 UTC.</summary>
+public sealed class CsvSink : IRecordSink
+{
+    private readonly TextWriter _writer;
+    private readonly bool _ownsWriter;
+    private readonly CsvWriter _csv;
+    private readonly IReadOnlyList<string> _columns;
+
+    public CsvSink(MessageSchema schema, TextWriter writer, bool ownsWriter)
+    {
+        _writer = writer;
+        _ownsWriter = ownsWriter;
+        _csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        _columns = [.. schema.Fields.Select(f => f.Name)];
+        foreach (string column in _columns) _csv.WriteField(column);
+        _csv.NextRecord();
+    }
+
+    public async Task WriteAsync(IReadOnlyDictionary<string, object?> row, object message, CancellationToken cancellationToken)
+    {
+        foreach (string column in _columns) _csv.WriteField(CellText.Format(row.GetValueOrDefault(column)));
+        await _csv.NextRecordAsync();
+    }
+
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _csv.FlushAsync();
+        await _writer.FlushAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _csv.DisposeAsync();
+        if (_ownsWriter) await _writer.DisposeAsync();
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using StreamProcessor.Contracts;
+using StreamProcessor.Contracts.Codecs;
+using StreamProcessor.Contracts.Messages;
+
+namespace StreamProcessor.Ingestion.Publishing;
+
+/// <summary>
+/// Produces catalogues to a topic, keyed by cluster id (the default partitioner hashes keys, so clusters spread over
+/// the partitions and a re-run overwrites rather than duplicates), with the schema, schema-version and content-type
+/// headers. At most <see cref="CataloguePublisherOptions.MaxInFlight"/> records wait for an acknowledgement; the
+/// call returns when every record is acknowledged or failed. The producer belongs to the caller (use
+/// <c>KafkaClientFactory.CreateProducer</c>: idempotent, acks=all).
+/// </summary>
+public sealed class CataloguePublisher
+{
+    private readonly IProducer<string, byte[]> _producer;
+    private readonly CataloguePublisherOptions _options;
+    private readonly ClusterCatalogueCodec _codec;
+    private readonly byte[] _schemaName;
+    private readonly byte[] _schemaVersion;
+    private readonly byte[] _contentType;
+
+    public CataloguePublisher(IProducer<string, byte[]> producer, CataloguePublisherOptions? options = null, CodecLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(producer);
+        _producer = producer;
+        _options = (options ?? new CataloguePublisherOptions()).Validated();
+        _codec = new ClusterCatalogueCodec(limits);
+        _schemaName = Encoding.UTF8.GetBytes(_codec.Schema.Name);
+        _schemaVersion = Encoding.UTF8.GetBytes(_codec.Schema.Version);
+        _contentType = Encoding.UTF8.GetBytes(_codec.Contract.ContentType);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="catalogues"/> to <paramref name="topic"/> and waits for the broker's acknowledgements.
+    /// A catalogue the codec refuses, or whose delivery fails, is counted as failed; nothing is thrown for it.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; records already sent may still be delivered.</exception>
+    public async Task<PublishResult> PublishAsync(
+        IReadOnlyCollection<ClusterCatalogue> catalogues,
+        string topic = Topics.Catalogues,
+        IProgress<PublishProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalogues);
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        var state = new State(catalogues.Count, _options);
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        Action<DeliveryReport<string, byte[]>> onDelivery = state.OnDelivery;
+
+        foreach (var catalogue in catalogues)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] value;
+            try
+            {
+                value = _codec.Encode(catalogue);
+            }
+            catch (RecordValidationException e)
+            {
+                state.Fail($"{catalogue.ClusterId}: {e.Message}");
+                continue;
+            }
+
+            await state.Window.WaitAsync(cancellationToken);
+            state.BeginRecord();
+            var message = new Message<string, byte[]> { Key = _codec.KeyOf(catalogue), Value = value, Headers = Headers() };
+            if (await ProduceAsync(topic, message, onDelivery, cancellationToken) is { } error)
+            {
+                state.EndRecord(error: $"{catalogue.ClusterId}: {error}");
+                continue;
+            }
+
+            state.Sent();
+            if (clock.Elapsed - lastReport >= _options.ProgressInterval)
+            {
+                lastReport = clock.Elapsed;
+                progress?.Report(state.Snapshot());
+            }
+        }
+
+        state.EndProducing();
+        while (!state.AllDone.IsCompleted)
+        {
+            await Task.WhenAny(state.AllDone, Task.Delay(_options.ProgressInterval, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(state.Snapshot());
+        }
+
+        var final = state.Snapshot();
+        progress?.Report(final);
+        return new PublishResult(final.Total, final.Sent, final.Acknowledged, final.Failed, [.. state.Errors]);
+    }
+
+    /// <summary>Hands the record to the producer, waiting while its local queue is full; the error text when refused outright.</summary>
+    private async Task<string?> ProduceAsync(string topic, Message<string, byte[]> message, Action<DeliveryReport<string, byte[]>> onDelivery, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                _producer.Produce(topic, message, onDelivery);
+                return null;
+            }
+            catch (ProduceException<string, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // Back-pressure from librdkafka's bounded queue: wait for deliveries to drain it.
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            }
+            catch (ProduceException<string, byte[]> e)
+            {
+                return e.Error.Reason;
+            }
+        }
+    }
+
+    private Headers Headers() => new()
+    {
+        { MessageHeaders.SchemaName, _schemaName },
+        { MessageHeaders.SchemaVersion, _schemaVersion },
+        { MessageHeaders.ContentType, _contentType },
+    };
+
+    /// <summary>Counters shared with librdkafka's delivery thread.</summary>
+    private sealed class State(long total, CataloguePublisherOptions options)
+    {
+        private readonly TaskCompletionSource _allDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<string> _errors = new();
+        private long _sent;
+        private long _acknowledged;
+        private long _failed;
+        private int _errorCount;
+
+        // One extra count held by the producing loop, so "all done" cannot fire before the last record is sent.
+        private long _outstanding = 1;
+
+        public SemaphoreSlim Window { get; } = new(options.MaxInFlight, options.MaxInFlight);
+
+        public Task AllDone => _allDone.Task;
+
+        public IEnumerable<string> Errors => _errors;
+
+        public void BeginRecord() => Interlocked.Increment(ref _outstanding);
+
+        public void Sent() => Interlocked.Increment(ref _sent);
+
+        public void Fail(string error)
+        {
+            Interlocked.Increment(ref _failed);
+            if (Interlocked.Increment(ref _errorCount) <= options.MaxErrorExamples) _errors.Enqueue(error);
+        }
+
+        public void OnDelivery(DeliveryReport<string, byte[]> report) =>
+            EndRecord(report.Error.IsError ? $"{report.Message.Key}: {report.Error.Reason}" : null);
+
+        public void EndRecord(string? error)
+        {
+            if (error is null) Interlocked.Increment(ref _acknowledged);
+            else Fail(error);
+            Window.Release();
+            Done();
+        }
+
+        public void EndProducing() => Done();
+
+        public PublishProgress Snapshot() =>
+            new(total, Interlocked.Read(ref _sent), Interlocked.Read(ref _acknowledged), Interlocked.Read(ref _failed));
+
+        private void Done()
+        {
+            if (Interlocked.Decrement(ref _outstanding) == 0) _allDone.TrySetResult();
+        }
+    }
+}

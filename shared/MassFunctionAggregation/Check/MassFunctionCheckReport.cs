@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StreamProcessor.Contracts.Messages;
+
+namespace StreamProcessor.MassFunctionAggregation.Check;
+
+/// <summary>
+/// Writes the final updates of a check for a plotting tool (this project draws no plots here):
+/// <c>massfunction-check-&lt;cosmology&gt;-bins.csv</c> (one row per redshift and mass bin),
+/// <c>-cosmology.csv</c> (the ln L grid, one row per (Ω_m, σ8)) and <c>.json</c> (the whole result).
+/// </summary>
+public static class MassFunctionCheckReport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Writes the three files into <paramref name="folder"/> (created if needed); returns their paths.</summary>
+    public static IReadOnlyList<string> Write(MassFunctionCheckResult result, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(folder);
+        Directory.CreateDirectory(folder);
+        string stem = Path.Combine(folder, $"massfunction-check-{result.Cosmology.ToString().ToLowerInvariant()}");
+        string bins = stem + "-bins.csv";
+        string grid = stem + "-cosmology.csv";
+        string json = stem + ".json";
+        File.WriteAllText(bins, BinsCsv(result.FinalUpdates));
+        File.WriteAllText(grid, GridCsv(result.CosmologyPosterior));
+        File.WriteAllText(json, JsonSerializer.Serialize(result, Json));
+        return [bins, grid, json];
+    }
+
+    private static string BinsCsv(IReadOnlyList<MassFunctionUpdate> updates)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("series_id,redshift_min,redshift_max,log10m_min,log10m_max,above_completeness_limit,counts,dn_dlog10m,dn_dlog10m_error,theory_dn_dlog10m,theory_expected_counts,ratio");
+        foreach (MassFunctionUpdate u in updates)
+        {
+            for (int i = 0; i < u.Counts.Count; i++)
+            {
+                bool above = u.Log10MassEdges[i] >= u.CompletenessLimitLog10M - 1e-9;
+                csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{u.SeriesId},{u.RedshiftMin},{u.RedshiftMax},{u.Log10MassEdges[i]:R},{u.Log10MassEdges[i + 1]:R},{(above ? 1 : 0)},{u.Counts[i]:R}," +
+                    $"{u.DnDlog10M[i]:R},{u.DnDlog10MError[i]:R},{u.TheoryDnDlog10M[i]:R},{u.TheoryExpectedCounts[i]:R},{(u.Ratio[i] is double r ? r.ToString("R", CultureInfo.InvariantCulture) : "")}"));
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    private static string GridCsv(CosmologyPosterior posterior)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("omega_m,sigma8,log_likelihood");
+        int n = posterior.GridSigma8.Count;
+        for (int i = 0; i < posterior.GridOmegaM.Count; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double? l = posterior.LogLikelihood[(i * n) + j];
+                csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{posterior.GridOmegaM[i]:R},{posterior.GridSigma8[j]:R},{(l is double v ? v.ToString("R", CultureInfo.InvariantCulture) : "")}"));
+            }
+        }
+
+        return csv.ToString();
+    }
+}

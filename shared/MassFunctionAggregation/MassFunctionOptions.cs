@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using StreamProcessor.Abundance;
+
+namespace StreamProcessor.MassFunctionAggregation;
+
+/// <summary>Configuration section "MassFunction": the surveys and the update cadence of the massfunction service.</summary>
+public sealed record MassFunctionOptions
+{
+    public const string Section = "MassFunction";
+
+    /// <summary>The surveys; empty means the <see cref="DemoSurvey"/> alone.</summary>
+    public SurveyOptions[] Surveys { get; init; } = [];
+
+    /// <summary>Publish after this many new posteriors (all surveys together) ...</summary>
+    [Range(1, 100_000_000)] public int UpdateEveryPosteriors { get; init; } = 1000;
+
+    /// <summary>... or after this long, whichever comes first; a survey whose state did not change is skipped.</summary>
+    public TimeSpan UpdateInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest batch of posteriors ingested between two offset commits.</summary>
+    [Range(1, 65536)] public int MaxBatchSize { get; init; } = 512;
+
+    /// <summary>Longest a partial batch waits for more records.</summary>
+    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Consumer group; null: "Worker:GroupId" (the --group switch), else the service name.</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>
+    /// Records read back from the end of every <c>massfunction</c> partition at start, to continue each series'
+    /// update_sequence where the previous run left it (0: start every series at 1).
+    /// </summary>
+    [Range(0, 1_000_000)] public int SequenceTailRecords { get; init; } = 1024;
+
+    /// <summary>The configured surveys, or the demo survey when none is configured.</summary>
+    public IReadOnlyList<SurveyOptions> EffectiveSurveys() => Surveys.Length == 0 ? [DemoSurvey.Options()] : Surveys;
+
+    /// <summary>The Abundance configurations; throws <see cref="ArgumentException"/> on a bad survey.</summary>
+    public IReadOnlyList<SurveyConfiguration> SurveyConfigurations() => [.. EffectiveSurveys().Select(s => s.ToConfiguration())];
+}

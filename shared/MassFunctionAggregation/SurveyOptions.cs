@@ -1,0 +1,95 @@
+using StreamProcessor.Abundance;
+using StreamProcessor.Contracts.Messages;
+
+namespace StreamProcessor.MassFunctionAggregation;
+
+/// <summary>
+/// One survey of configuration section "MassFunction:Surveys": footprint, binning, selection and the (Ω_m, σ8) grid.
+/// Masses are log10(M200c / h^-1 Msun). Grid settings left null keep the defaults of <see cref="SurveyConfiguration"/>
+/// (50 × 50 over 0.15–0.45 × 0.60–1.10, chosen there so the 95 % region is resolved for a ~1000-cluster survey).
+/// </summary>
+public sealed record SurveyOptions
+{
+    /// <summary>Survey name, as posteriors carry it in their <c>survey</c> column.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Sky area, deg².</summary>
+    public double SkyAreaDeg2 { get; init; }
+
+    /// <summary>Ascending redshift bin edges; one <c>massfunction</c> series per bin.</summary>
+    public double[] RedshiftEdges { get; init; } = [];
+
+    /// <summary>Ascending log10(M / h^-1 Msun) bin edges of the posterior means.</summary>
+    public double[] Log10MassEdges { get; init; } = [];
+
+    /// <summary>Selection function.</summary>
+    public CompletenessOptions Completeness { get; init; } = new();
+
+    /// <summary>Lowest mass edge of the cosmology fit; null: where the completeness reaches 90 % at every redshift.</summary>
+    public double? CompletenessLimitLog10Mass { get; init; }
+
+    /// <summary>Smallest Ω_m of the fit grid (null: the Abundance default).</summary>
+    public double? OmegaMMin { get; init; }
+
+    /// <summary>Largest Ω_m of the fit grid.</summary>
+    public double? OmegaMMax { get; init; }
+
+    /// <summary>Ω_m grid values.</summary>
+    public int? OmegaMCount { get; init; }
+
+    /// <summary>Smallest σ8 of the fit grid.</summary>
+    public double? Sigma8Min { get; init; }
+
+    /// <summary>Largest σ8 of the fit grid.</summary>
+    public double? Sigma8Max { get; init; }
+
+    /// <summary>σ8 grid values.</summary>
+    public int? Sigma8Count { get; init; }
+
+    /// <summary>Draws per cluster for the mass-uncertainty error of the counts.</summary>
+    public int? MassSamplingDraws { get; init; }
+
+    /// <summary>
+    /// When set, the theory and the whole fit grid are built at start for this posterior scatter (dex), so the first
+    /// update is as fast as the later ones; null builds them at the first update.
+    /// </summary>
+    public double? WarmScatterDex { get; init; }
+
+    /// <summary>Cosmology of the theory curve and of the volumes (Ω_b, h, n_s also fix the fit grid).</summary>
+    public CosmologyOptions BaseCosmology { get; init; } = new();
+
+    /// <summary>The cosmology a mock was drawn from, stamped on every update of this survey; null for real data.</summary>
+    public CosmologyOptions? TrueCosmology { get; init; }
+
+    /// <summary>The Abundance configuration; throws <see cref="ArgumentException"/> when it cannot be used.</summary>
+    public SurveyConfiguration ToConfiguration()
+    {
+        var defaults = new SurveyConfiguration
+        {
+            Name = Name,
+            SkyAreaDeg2 = SkyAreaDeg2,
+            RedshiftEdges = [.. RedshiftEdges],
+            Log10MassEdges = [.. Log10MassEdges],
+            Completeness = Completeness.ToModel(),
+            CompletenessLimitLog10Mass = CompletenessLimitLog10Mass,
+            BaseCosmology = BaseCosmology.ToFlatLcdm(),
+        };
+        var configuration = defaults with
+        {
+            OmegaMMin = OmegaMMin ?? defaults.OmegaMMin,
+            OmegaMMax = OmegaMMax ?? defaults.OmegaMMax,
+            OmegaMCount = OmegaMCount ?? defaults.OmegaMCount,
+            Sigma8Min = Sigma8Min ?? defaults.Sigma8Min,
+            Sigma8Max = Sigma8Max ?? defaults.Sigma8Max,
+            Sigma8Count = Sigma8Count ?? defaults.Sigma8Count,
+            MassSamplingDraws = MassSamplingDraws ?? defaults.MassSamplingDraws,
+        };
+        if (WarmScatterDex is double warm && !(warm >= 0 && warm <= 1))
+            throw new ArgumentOutOfRangeException(nameof(WarmScatterDex), warm, "The warm-up scatter must lie in [0, 1] dex.");
+        _ = TrueCosmology?.ToFlatLcdm();
+        return configuration.Validated();
+    }
+
+    /// <summary>The truth stamped on updates (mocks), or null.</summary>
+    public CosmologyParameters? TrueParameters() => TrueCosmology?.ToParameters();
+}

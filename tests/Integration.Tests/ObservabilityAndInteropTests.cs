@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using StreamProcessor.Contracts;
+using StreamProcessor.Contracts.Codecs;
+using StreamProcessor.Ingestion.Demo;
+using StreamProcessor.Kafka;
+using Xunit.Abstractions;
+
+namespace StreamProcessor.Integration.Tests;
+
+/// <summary>
+/// The catalogue path watched and read by real peers: Prometheus scraping the services, promtool on every
+/// /metrics, kcat reading keys and headers, and a Node.js consumer decoding the Arrow records.
+/// </summary>
+public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper output)
+{
+    private const int Catalogues = 300;
+
+    [Fact]
+    public async Task Prometheus_scrapes_the_services_and_real_peers_read_the_posteriors()
+    {
+        using var broker = await BrokerProcess.StartAsync();
+        var kafka = new KafkaClientFactory(new KafkaOptions { BootstrapServers = broker.BootstrapServers, TopicProvisioning = TopicProvisioningMode.None });
+        using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
+        using var massInference = await ServiceProcess.StartAsync("mass-inference", broker.BootstrapServers);
+        using var prometheus = await PrometheusServer.StartAsync([("phase-space", $"127.0.0.1:{phaseSpace.Port}"), ("mass-inference", $"127.0.0.1:{massInference.Port}")]);
+        var catalogues = DemoSurvey.Generate(Catalogues, 21);
+
+        Publish.Catalogues(kafka, catalogues);
+        var posteriors = TopicReader.ReadUntil(kafka, Topics.MassPosteriors, r => TopicReader.DistinctKeys(r) >= Catalogues, TimeSpan.FromMinutes(3));
+        Assert.Equal(Catalogues, TopicReader.DistinctKeys(posteriors));
+
+        // Prometheus's own view of the counters equals what was sent.
+        var consumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"phase-space\"}", Catalogues, TimeSpan.FromSeconds(30));
+        var produced = await prometheus.WaitForAsync("streamprocessor_records_produced_total{service=\"phase-space\"}", Catalogues, TimeSpan.FromSeconds(30));
+        var inferred = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"mass-inference\"}", Catalogues, TimeSpan.FromSeconds(30));
+        var published = await prometheus.WaitForAsync("streamprocessor_records_produced_total{service=\"mass-inference\"}", Catalogues, TimeSpan.FromSeconds(30));
+        output.WriteLine($"prometheus: phase-space consumed {consumed} produced {produced}; mass-inference consumed {inferred} produced {published}");
+        Assert.Equal(Catalogues, consumed);
+        Assert.Equal(Catalogues, produced);
+        Assert.Equal(Catalogues, inferred);
+        Assert.Equal(Catalogues, published);
+
+        // promtool accepts every service's exposition, and the dashboard's metrics are all exported.
+        var exported = new HashSet<string>();
+        foreach (var service in new[] { phaseSpace, massInference })
+        {
+            string text = await service.ScrapeAsync();
+            var (code, lint) = await Tools.RunAsync("promtool", ["check", "metrics"], text);
+            Assert.True(code == 0, $"promtool check metrics on {service.Service}: {lint}");
+            foreach (Match m in MetricFamily().Matches(text)) exported.Add(m.Groups[1].Value);
+        }
+
+        var missing = DashboardMetrics().Where(m => !exported.Contains(m) && !m.StartsWith("streamprocessor_massfunction", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "dashboard queries metrics no service exports: " + string.Join(", ", missing));
+
+        // kcat (librdkafka's CLI) reads keys and headers.
+        var (kcatCode, kcatOut) = await Tools.RunAsync("kcat", ["-b", broker.BootstrapServers, "-C", "-t", Topics.MassPosteriors, "-e", "-q", "-f", "%k\t%h\n"], timeout: TimeSpan.FromSeconds(60));
+        Assert.Equal(0, kcatCode);
+        var kcatLines = kcatOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(posteriors.Count, kcatLines.Length);
+        Assert.All(kcatLines, line => Assert.Contains("schema=posterior", line));
+        Assert.Equal(posteriors.Select(p => p.Message.Key).Order(), kcatLines.Select(l => l.Split('\t')[0]).Order());
+
+        // A Node.js consumer (kafkajs + apache-arrow) reads the same values the C# side sent.
+        var codec = new PosteriorCodec();
+        var sent = posteriors.Select(p => codec.Decode(p.Message.Value)).GroupBy(p => p.ObjectId).ToDictionary(g => g.Key, g => g.First());
+        var (nodeCode, nodeOut) = await Tools.RunAsync("node", [Path.Combine(RepoPaths.Root, "tests", "interop-node", "read-posteriors.mjs")], timeout: TimeSpan.FromSeconds(120),
+            environment: new() { ["BOOTSTRAP"] = broker.BootstrapServers, ["EXPECTED"] = posteriors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.True(nodeCode == 0, nodeOut);
+        var rows = nodeOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(posteriors.Count, rows.Count);
+        foreach (var row in rows)
+        {
+            var mine = sent[row.GetProperty("objectId").GetString()!];
+            Assert.Equal(mine.ObjectId, row.GetProperty("key").GetString());
+            Assert.Equal("posterior", row.GetProperty("schema").GetString());
+            Assert.Equal(MessageHeaders.ArrowStreamContentType, row.GetProperty("contentType").GetString());
+            Assert.Equal(PosteriorCodec.Id.Version, row.GetProperty("metadataSchemaVersion").GetString());
+            Assert.Equal(mine.Status.ToString().ToLowerInvariant(), row.GetProperty("status").GetString());
+            if (mine.Log10M200c is { } mean)
+            {
+                Assert.Equal(mean, row.GetProperty("log10M200c").GetDouble(), 12);
+                Assert.Equal(mine.SigmaLog10M200c!.Value, row.GetProperty("sigmaLog10M200c").GetDouble(), 12);
+            }
+        }
+    }
+
+    /// <summary>Metric names in the provisioned Grafana dashboard's queries (histogram suffixes folded).</summary>
+    private static IEnumerable<string> DashboardMetrics()
+    {
+        string json = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "grafana", "dashboards", "streamprocessor.json"));
+        return QueryMetric().Matches(json).Select(m => m.Value).Select(name => BucketSuffix().Replace(name, "")).Distinct();
+    }
+
+    [GeneratedRegex(@"^# TYPE (\S+) ", RegexOptions.Multiline)]
+    private static partial Regex MetricFamily();
+
+    [GeneratedRegex(@"streamprocessor_[a-z0-9_]+")]
+    private static partial Regex QueryMetric();
+
+    [GeneratedRegex(@"_(bucket|sum|count)$")]
+    private static partial Regex BucketSuffix();
+}

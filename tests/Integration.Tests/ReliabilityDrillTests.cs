@@ -1,0 +1,129 @@
+using StreamProcessor.Contracts;
+using StreamProcessor.Contracts.Codecs;
+using StreamProcessor.Contracts.Messages;
+using StreamProcessor.Ingestion.Demo;
+using StreamProcessor.Kafka;
+using Xunit.Abstractions;
+
+namespace StreamProcessor.Integration.Tests;
+
+/// <summary>
+/// The reliability drills of the catalogue path, with the standalone broker and each service in its own process.
+/// </summary>
+public sealed class ReliabilityDrillTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task Kill_9_of_mass_inference_halfway_loses_no_catalogue_and_duplicates_are_identical()
+    {
+        using var broker = await BrokerProcess.StartAsync();
+        var kafka = Kafka(broker);
+        using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
+        using var massInference = await ServiceProcess.StartAsync("mass-inference", broker.BootstrapServers);
+        var catalogues = DemoSurvey.Generate(5000, 11);
+
+        Publish.Catalogues(kafka, catalogues);
+        TopicReader.ReadUntil(kafka, Topics.MassPosteriors, r => r.Count >= 2500, Patience);
+        massInference.Kill();
+        await massInference.RestartAsync();
+        var posteriors = TopicReader.ReadUntil(kafka, Topics.MassPosteriors, r => TopicReader.DistinctKeys(r) >= catalogues.Count, Patience);
+
+        var codec = new PosteriorCodec();
+        var byKey = posteriors.GroupBy(r => r.Message.Key).ToDictionary(g => g.Key, g => g.Select(r => codec.Decode(r.Message.Value)).ToList());
+        int duplicates = posteriors.Count - byKey.Count;
+        output.WriteLine($"catalogues {catalogues.Count}, posterior records {posteriors.Count}, distinct {byKey.Count}, duplicates {duplicates}");
+        Assert.All(catalogues, c => Assert.True(byKey.ContainsKey(c.ClusterId), $"no posterior for {c.ClusterId}"));
+        foreach (var copies in byKey.Values.Where(v => v.Count > 1))
+        {
+            // Same content; only the timings of the re-run differ.
+            Assert.Single(copies.Select(ScienceContent).Distinct());
+        }
+    }
+
+    [Fact]
+    public async Task A_thousand_malformed_catalogues_are_dead_lettered_with_headers_while_every_good_one_is_processed()
+    {
+        using var broker = await BrokerProcess.StartAsync();
+        var kafka = Kafka(broker);
+        using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
+        int pid = phaseSpace.ProcessId;
+        var good = DemoSurvey.Generate(1000, 12);
+        var codec = new ClusterCatalogueCodec();
+        var random = new Random(5);
+        var records = new List<(string, byte[])>();
+        for (int i = 0; i < 1000; i++)
+        {
+            records.Add((good[i].ClusterId, codec.Encode(good[i])));
+            string kind = MalformedCatalogues.Kinds[i % MalformedCatalogues.Kinds.Length];
+            records.Add(($"bad-{kind}-{i}", MalformedCatalogues.Make(kind, good[i], random)));
+        }
+
+        Publish.Raw(kafka, records);
+        var features = TopicReader.ReadUntil(kafka, Topics.PhaseSpaceFeatures, r => TopicReader.DistinctKeys(r) >= 1000, Patience);
+        var dead = TopicReader.ReadUntil(kafka, Topics.DeadLetter(Topics.Catalogues), r => r.Count >= 1000, Patience);
+
+        output.WriteLine($"features {TopicReader.DistinctKeys(features)}, dead letters {dead.Count}: " +
+            string.Join(", ", dead.GroupBy(d => TopicReader.Header(d, MessageHeaders.DlqReason)).Select(g => $"{g.Key} {g.Count()}")));
+        Assert.Equal(good.Select(g => g.ClusterId).Order(), features.Select(f => f.Message.Key).Distinct().Order());
+        Assert.Equal(1000, dead.Select(d => d.Message.Key).Distinct().Count());
+        Assert.All(dead, d =>
+        {
+            Assert.StartsWith("bad-", d.Message.Key);
+            Assert.NotEmpty(TopicReader.Header(d, MessageHeaders.DlqReason));
+            Assert.Equal("decode", TopicReader.Header(d, MessageHeaders.DlqStage));
+            Assert.Equal(Topics.Catalogues, TopicReader.Header(d, MessageHeaders.DlqSourceTopic));
+            Assert.NotEmpty(TopicReader.Header(d, MessageHeaders.DlqSourceOffset));
+        });
+        Assert.False(phaseSpace.HasExited);
+        Assert.Equal(pid, phaseSpace.ProcessId);
+    }
+
+    [Fact]
+    public async Task Services_recover_by_themselves_from_the_broker_down_for_30_s_and_lose_nothing()
+    {
+        using var broker = await BrokerProcess.StartAsync();
+        var kafka = Kafka(broker);
+        using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
+        var catalogues = DemoSurvey.Generate(2000, 13);
+        Publish.Catalogues(kafka, catalogues.Take(1000));
+        TopicReader.ReadUntil(kafka, Topics.PhaseSpaceFeatures, r => r.Count >= 300, Patience);
+
+        await broker.DownAsync();
+        await Task.Delay(TimeSpan.FromSeconds(30));
+        await broker.UpAsync();
+        Publish.Catalogues(kafka, catalogues.Skip(1000));
+        var features = TopicReader.ReadUntil(kafka, Topics.PhaseSpaceFeatures, r => TopicReader.DistinctKeys(r) >= catalogues.Count, Patience);
+
+        output.WriteLine($"features {features.Count} records, {TopicReader.DistinctKeys(features)} distinct of {catalogues.Count}");
+        Assert.Equal(catalogues.Count, TopicReader.DistinctKeys(features));
+        Assert.False(phaseSpace.HasExited);
+    }
+
+    [Fact]
+    public async Task Sigterm_flushes_and_commits_so_a_restart_reprocesses_at_most_the_in_flight_batch()
+    {
+        using var broker = await BrokerProcess.StartAsync();
+        var kafka = Kafka(broker);
+        using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
+        var catalogues = DemoSurvey.Generate(3000, 14);
+        Publish.Catalogues(kafka, catalogues);
+        TopicReader.ReadUntil(kafka, Topics.PhaseSpaceFeatures, r => r.Count >= 1000, Patience);
+
+        await phaseSpace.TerminateAsync(TimeSpan.FromSeconds(60));
+        await phaseSpace.RestartAsync();
+        var features = TopicReader.ReadUntil(kafka, Topics.PhaseSpaceFeatures, r => TopicReader.DistinctKeys(r) >= catalogues.Count, Patience);
+
+        int duplicates = features.Count - TopicReader.DistinctKeys(features);
+        output.WriteLine($"features {features.Count} records, {TopicReader.DistinctKeys(features)} distinct, {duplicates} re-processed after SIGTERM");
+        Assert.Equal(catalogues.Count, TopicReader.DistinctKeys(features));
+        Assert.InRange(duplicates, 0, 64); // Worker:MaxBatchSize of phase-space
+    }
+
+    private static KafkaClientFactory Kafka(BrokerProcess broker) =>
+        new(new KafkaOptions { BootstrapServers = broker.BootstrapServers, TopicProvisioning = TopicProvisioningMode.None });
+
+    private static string ScienceContent(Posterior p) =>
+        string.Join("|", p.ObjectId, p.Status, p.RejectionReason, string.Join(",", p.Mean), string.Join(",", p.Sigma), p.BaselineMsigmaLog10M,
+            p.BaselineVirialLog10M, p.OutOfDistribution, p.OodReason, p.ModelCardSha256, p.Provenance);
+}

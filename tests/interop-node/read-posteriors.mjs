@@ -1,0 +1,40 @@
+// Reads posteriors.mass with kafkajs and decodes every value with npm's apache-arrow, outside .NET.
+// Usage: BOOTSTRAP=host:port EXPECTED=N node read-posteriors.mjs  → one JSON object per record on stdout.
+import { Kafka, logLevel } from 'kafkajs';
+import { tableFromIPC } from 'apache-arrow';
+
+const bootstrap = process.env.BOOTSTRAP;
+const expected = Number(process.env.EXPECTED ?? '1');
+const timeoutMs = Number(process.env.TIMEOUT_MS ?? '60000');
+const kafka = new Kafka({ clientId: 'interop-node', brokers: [bootstrap], logLevel: logLevel.NOTHING });
+const consumer = kafka.consumer({ groupId: `interop-node-${Date.now()}`, sessionTimeout: 6000 });
+
+const rows = [];
+let finish;
+const done = new Promise((resolve) => { finish = resolve; });
+await consumer.connect();
+await consumer.subscribe({ topic: 'posteriors.mass', fromBeginning: true });
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const table = tableFromIPC(message.value);
+    const row = table.get(0).toJSON();
+    rows.push({
+      key: message.key.toString(),
+      schema: message.headers.schema?.toString(),
+      schemaVersion: message.headers['schema-version']?.toString(),
+      contentType: message.headers['content-type']?.toString(),
+      objectId: row.object_id,
+      status: row.status,
+      log10M200c: row.log10_m200c,
+      sigmaLog10M200c: row.sigma_log10_m200c,
+      mean: Array.from(row.mean ?? []),
+      modelCardSha256: row.model_card_sha256,
+      metadataSchemaVersion: table.schema.metadata.get('schema-version'),
+    });
+    if (rows.length >= expected) finish();
+  },
+});
+await Promise.race([done, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+for (const row of rows) console.log(JSON.stringify(row));
+try { await consumer.disconnect(); } catch { /* the mock broker's LeaveGroup reply confuses kafkajs; harmless */ }
+process.exit(rows.length >= expected ? 0 : 2);
