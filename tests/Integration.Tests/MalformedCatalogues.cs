@@ -11,6 +11,8 @@ namespace StreamProcessor.Integration.Tests;
 /// </summary>
 internal static class MalformedCatalogues
 {
+    public const int OversizeCap = 600;
+
     public static readonly string[] Kinds = ["random-bytes", "wrong-schema-version", "nan-velocity", "infinite-velocity", "empty-members", "over-size-cap", "truncated-stream"];
 
     public static byte[] Make(string kind, ClusterCatalogue good, Random random)
@@ -37,7 +39,9 @@ internal static class MalformedCatalogues
             case "empty-members":
                 return Raw(codec, good with { Members = [] });
             case "over-size-cap":
-                return Raw(codec, good with { Members = Enumerable.Repeat(good.Members[0], 6000).ToList() });
+                // Over the service's cap (the drill runs it with Codecs:MaxMembers = OversizeCap) yet small in bytes:
+                // the embedded broker keeps only ~5 MiB per partition, and the DLQ stores the original bytes.
+                return Raw(codec, good with { Members = Enumerable.Repeat(good.Members[0], OversizeCap + 100).ToList() });
             case "truncated-stream":
                 var bytes = codec.Encode(good);
                 return bytes[..random.Next(1, bytes.Length - 1)];

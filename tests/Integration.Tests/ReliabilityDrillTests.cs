@@ -46,7 +46,7 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
     {
         using var broker = await BrokerProcess.StartAsync();
         var kafka = Kafka(broker);
-        using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
+        using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers, $"--Codecs:MaxMembers={MalformedCatalogues.OversizeCap}");
         int pid = phaseSpace.ProcessId;
         var good = DemoSurvey.Generate(1000, 12);
         var codec = new ClusterCatalogueCodec();
