@@ -7,6 +7,7 @@ using StreamProcessor.Abundance;
 using StreamProcessor.Contracts;
 using StreamProcessor.Contracts.Messages;
 using StreamProcessor.Hosting;
+using StreamProcessor.Hosting.Worker;
 using StreamProcessor.Hosting.Health;
 using StreamProcessor.Hosting.Metrics;
 using StreamProcessor.Kafka;

@@ -282,7 +282,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
                     outcomes[i] = outcome with { Delivered = true };
                     break;
                 case StepResult<TOut>.DeadLettered dead:
-                    deliveries.Add((i, producer.ProduceAsync(_dlqTopic, ToDeadLetter(batch[i], dead.Reason, dead.Message, outcome.Stage, outcome.ExceptionType), cancellationToken), _dlqTopic, dead.Reason));
+                    deliveries.Add((i, producer.ProduceAsync(_dlqTopic, DeadLetterMessages.From(batch[i], dead.Reason, dead.Message, outcome.Stage, outcome.ExceptionType), cancellationToken), _dlqTopic, dead.Reason));
                     break;
             }
         }
@@ -328,21 +328,6 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             { MessageHeaders.ContentType, Encoding.UTF8.GetBytes(MessageHeaders.ArrowStreamContentType) },
         },
     };
-
-    /// <summary>The original bytes, key and headers, plus why, where and from which record.</summary>
-    private static Message<string, byte[]> ToDeadLetter(ConsumeResult<string, byte[]> record, string reason, string message, string stage, string exceptionType)
-    {
-        var headers = new Headers();
-        foreach (var header in record.Message.Headers ?? []) headers.Add(header.Key, header.GetValueBytes());
-        headers.Add(MessageHeaders.DlqReason, Encoding.UTF8.GetBytes(reason));
-        headers.Add(MessageHeaders.DlqMessage, Encoding.UTF8.GetBytes(message.Length > 1000 ? message[..1000] : message));
-        headers.Add(MessageHeaders.DlqStage, Encoding.UTF8.GetBytes(stage));
-        headers.Add(MessageHeaders.DlqExceptionType, Encoding.UTF8.GetBytes(exceptionType));
-        headers.Add(MessageHeaders.DlqSourceTopic, Encoding.UTF8.GetBytes(record.Topic));
-        headers.Add(MessageHeaders.DlqSourcePartition, Encoding.UTF8.GetBytes(record.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        headers.Add(MessageHeaders.DlqSourceOffset, Encoding.UTF8.GetBytes(record.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return new Message<string, byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers };
-    }
 
     /// <summary>
     /// Commits, per partition of the batch, either its first offset (<paramref name="first"/>: a fence that only

@@ -3,10 +3,10 @@ using System.Text;
 using Confluent.Kafka;
 using StreamProcessor.Contracts;
 
-namespace StreamProcessor.MassFunctionAggregation;
+namespace StreamProcessor.Hosting.Worker;
 
 /// <summary>
-/// A dead letter as the shared StreamWorker writes it (its builder is private there): the original key, bytes and
+/// A dead letter as every service writes it (the shared StreamWorker and the massfunction service): the original key, bytes and
 /// headers, plus dlq-reason, dlq-message (at most 1000 characters), dlq-stage, dlq-exception-type and the source
 /// topic/partition/offset, so one DLQ consumer reads the dead letters of every service.
 /// </summary>
