@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StreamProcessor.Contracts.Messages;
+using StreamProcessor.Plotting;
 
 namespace StreamProcessor.MassFunctionAggregation.Check;
 
 /// <summary>
-/// Writes the final updates of a check for a plotting tool (this project draws no plots here):
-/// <c>massfunction-check-&lt;cosmology&gt;-bins.csv</c> (one row per redshift and mass bin),
-/// <c>-cosmology.csv</c> (the ln L grid, one row per (Ω_m, σ8)) and <c>.json</c> (the whole result).
+/// Writes the final updates of a check: <c>massfunction-check-&lt;cosmology&gt;-bins.csv</c> (one row per redshift and
+/// mass bin), <c>-cosmology.csv</c> (the ln L grid, one row per (Ω_m, σ8)), <c>.json</c> (the whole result), and the
+/// figures <c>-massfunction.png</c> (with theory band and residuals) and <c>-omegam-sigma8.png</c> (regions and truth).
 /// </summary>
 public static class MassFunctionCheckReport
 {
@@ -33,7 +34,18 @@ public static class MassFunctionCheckReport
         File.WriteAllText(bins, BinsCsv(result.FinalUpdates));
         File.WriteAllText(grid, GridCsv(result.CosmologyPosterior));
         File.WriteAllText(json, JsonSerializer.Serialize(result, Json));
-        return [bins, grid, json];
+        string massFunctionPng = stem + "-massfunction.png";
+        string cosmologyPng = stem + "-omegam-sigma8.png";
+        string name = result.Cosmology.ToString().ToLowerInvariant();
+        MassFunctionPlots.MassFunction(massFunctionPng, $"Mass function, {name} mock ({result.PosteriorsPublished} posteriors)", result.FinalUpdates.ToDictionary(
+            u => $"z {u.RedshiftMin:0.00}-{u.RedshiftMax:0.00}",
+            u => (IReadOnlyList<MassFunctionBin>)Enumerable.Range(0, u.Counts.Count).Select(i => new MassFunctionBin(
+                u.Log10MassEdges[i], u.Log10MassEdges[i + 1], u.Counts[i], u.DnDlog10M[i], u.DnDlog10MError[i], u.TheoryDnDlog10M[i], u.TheoryExpectedCounts[i],
+                u.Log10MassEdges[i] >= u.CompletenessLimitLog10M - 1e-9)).ToList()));
+        var posterior = result.CosmologyPosterior;
+        MassFunctionPlots.CosmologyRegions(cosmologyPng, $"Omega_m - sigma_8 from counts, {name} mock", posterior.GridOmegaM, posterior.GridSigma8, posterior.LogLikelihood,
+            result.Truth.OmegaM, result.Truth.Sigma8);
+        return [bins, grid, json, massFunctionPng, cosmologyPng];
     }
 
     private static string BinsCsv(IReadOnlyList<MassFunctionUpdate> updates)
