@@ -261,18 +261,20 @@ public sealed class ArrowRowReader(RecordBatch batch, MessageSchema schema, Code
 
     private static void CheckNumber(FieldSpec spec, string name, double value, int? index = null)
     {
-        string where = index is { } i ? $"{name}[{i}]" : name;
+        // Hot path (every list element, every image pixel): no allocation unless the value is refused.
         if (!double.IsFinite(value))
         {
-            throw new RecordValidationException(ValidationReason.NonFinite, name, $"{where} is {value.ToString(CultureInfo.InvariantCulture)}");
+            throw new RecordValidationException(ValidationReason.NonFinite, name, $"{Where(name, index)} is {value.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (spec.Range is { } range && !range.Contains(value))
         {
             throw new RecordValidationException(ValidationReason.OutOfRange, name,
-                $"{where} = {value.ToString("R", CultureInfo.InvariantCulture)}{(spec.Unit is null ? "" : " " + spec.Unit)} is outside {range}");
+                $"{Where(name, index)} = {value.ToString("R", CultureInfo.InvariantCulture)}{(spec.Unit is null ? "" : " " + spec.Unit)} is outside {range}");
         }
     }
+
+    private static string Where(string name, int? index) => index is { } i ? $"{name}[{i}]" : name;
 
     private static RecordValidationException Missing(string name) => new(ValidationReason.MissingField, name, "required value is null");
 

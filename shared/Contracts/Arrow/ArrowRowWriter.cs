@@ -39,7 +39,8 @@ public sealed class ArrowRowWriter(MessageSchema schema)
     public ArrowRowWriter DoubleList(string name, IReadOnlyList<double>? values)
     {
         var items = new DoubleArray.Builder();
-        if (values is not null) foreach (double v in values) items.Append(v);
+        if (values is double[] array) items.Append(array.AsSpan());
+        else if (values is not null) foreach (double v in values) items.Append(v);
         return SetList(name, ArrowTypes.Float64, values is null, values?.Count ?? 0, items.Build());
     }
 
@@ -53,7 +54,8 @@ public sealed class ArrowRowWriter(MessageSchema schema)
     public ArrowRowWriter FloatList(string name, IReadOnlyList<float>? values)
     {
         var items = new FloatArray.Builder();
-        if (values is not null) foreach (float v in values) items.Append(v);
+        if (values is float[] array) items.Append(array.AsSpan());
+        else if (values is not null) foreach (float v in values) items.Append(v);
         return SetList(name, ArrowTypes.Float32, values is null, values?.Count ?? 0, items.Build());
     }
 
@@ -84,6 +86,7 @@ public sealed class ArrowRowWriter(MessageSchema schema)
 
         var items = new FloatArray.Builder().Reserve(type.ListSize);
         if (values is null) for (int i = 0; i < type.ListSize; i++) items.Append(0f);
+        else if (values is float[] array) items.Append(array.AsSpan());
         else foreach (float v in values) items.Append(v);
         var validity = new ArrowBuffer.BitmapBuilder(1).Append(values is not null).Build();
         return Set(name, type, new FixedSizeListArray(type, 1, items.Build(), validity, values is null ? 1 : 0, 0));
