@@ -23,7 +23,9 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
         var kafka = new KafkaClientFactory(new KafkaOptions { BootstrapServers = broker.BootstrapServers, TopicProvisioning = TopicProvisioningMode.None });
         using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
         using var massInference = await ServiceProcess.StartAsync("mass-inference", broker.BootstrapServers);
-        using var prometheus = await PrometheusServer.StartAsync([("phase-space", $"127.0.0.1:{phaseSpace.Port}"), ("mass-inference", $"127.0.0.1:{massInference.Port}")]);
+        using var massFunction = await ServiceProcess.StartAsync("massfunction", broker.BootstrapServers);
+        using var prometheus = await PrometheusServer.StartAsync([
+            ("phase-space", $"127.0.0.1:{phaseSpace.Port}"), ("mass-inference", $"127.0.0.1:{massInference.Port}"), ("massfunction", $"127.0.0.1:{massFunction.Port}")]);
         var catalogues = DemoSurvey.Generate(Catalogues, 21);
 
         Publish.Catalogues(kafka, catalogues);
@@ -43,7 +45,9 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
 
         // promtool accepts every service's exposition, and the dashboard's metrics are all exported.
         var exported = new HashSet<string>();
-        foreach (var service in new[] { phaseSpace, massInference })
+        var mfConsumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"massfunction\"}", Catalogues, TimeSpan.FromSeconds(60));
+        Assert.Equal(Catalogues, mfConsumed);
+        foreach (var service in new[] { phaseSpace, massInference, massFunction })
         {
             string text = await service.ScrapeAsync();
             var (code, lint) = await Tools.RunAsync("promtool", ["check", "metrics"], text);
@@ -51,7 +55,7 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
             foreach (Match m in MetricFamily().Matches(text)) exported.Add(m.Groups[1].Value);
         }
 
-        var missing = DashboardMetrics().Where(m => !exported.Contains(m) && !m.StartsWith("streamprocessor_massfunction", StringComparison.Ordinal)).ToList();
+        var missing = DashboardMetrics().Where(m => !exported.Contains(m)).ToList();
         Assert.True(missing.Count == 0, "dashboard queries metrics no service exports: " + string.Join(", ", missing));
 
         // kcat (librdkafka's CLI) reads keys and headers.
