@@ -13,6 +13,14 @@ internal sealed class ScaledValueCodec : IMessageCodec<ScaledValue>
 
     public byte[] Encode(ScaledValue message)
     {
+        // Like the Arrow codecs, encoding validates: a step's invalid output must never be published.
+        if (!double.IsFinite(message.Value)) throw new RecordValidationException(ValidationReason.NonFinite, "value", "value is not finite");
+        return EncodeUnchecked(message);
+    }
+
+    /// <summary>The bytes without validation: how tests make the bad inputs an upstream producer might send.</summary>
+    public static byte[] EncodeUnchecked(ScaledValue message)
+    {
         var id = Encoding.UTF8.GetBytes(message.Id);
         var bytes = new byte[8 + id.Length];
         BinaryPrimitives.WriteDoubleLittleEndian(bytes, message.Value);

@@ -38,8 +38,9 @@ public sealed class StreamWorkerTests
         {
             records.Add(($"good{i}", fixture.Codec.Encode(new ScaledValue($"good{i}", i + 100))));
             if (i == 5) records.Add(("short", [1, 2, 3]));
-            if (i == 10) records.Add(("nan", fixture.Codec.Encode(new ScaledValue("nan", double.NaN))));
+            if (i == 10) records.Add(("nan", ScaledValueCodec.EncodeUnchecked(new ScaledValue("nan", double.NaN))));
             if (i == 20) records.Add(("unlucky", fixture.Codec.Encode(new ScaledValue("unlucky", 13))));
+            if (i == 25) records.Add(("overflow", fixture.Codec.Encode(new ScaledValue("overflow", 1e308)))); // doubles to +inf
         }
 
         await fixture.ProduceAsync(records);
@@ -47,12 +48,14 @@ public sealed class StreamWorkerTests
 
         await worker.StartAsync(CancellationToken.None);
         var outputs = fixture.ReadAll(WorkerFixture.Output, 30, Timeout);
-        var dead = fixture.ReadAll(Topics.DeadLetter(WorkerFixture.Input), 3, Timeout);
+        var dead = fixture.ReadAll(Topics.DeadLetter(WorkerFixture.Input), 4, Timeout);
         await worker.StopAsync(CancellationToken.None);
 
         Assert.Equal(30, outputs.Select(o => o.Message.Key).Distinct().Count());
         var byKey = dead.ToDictionary(d => d.Message.Key);
-        Assert.Equal(["nan", "short", "unlucky"], byKey.Keys.Order());
+        Assert.Equal(["nan", "overflow", "short", "unlucky"], byKey.Keys.Order());
+        Assert.Equal("non-finite", WorkerFixture.Header(byKey["overflow"], MessageHeaders.DlqReason));
+        Assert.Equal("encode", WorkerFixture.Header(byKey["overflow"], MessageHeaders.DlqStage));
         Assert.Equal("malformed", WorkerFixture.Header(byKey["short"], MessageHeaders.DlqReason));
         Assert.Equal("decode", WorkerFixture.Header(byKey["short"], MessageHeaders.DlqStage));
         Assert.Equal(new byte[] { 1, 2, 3 }, byKey["short"].Message.Value);

@@ -181,7 +181,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         // 1. Decode and validate; bad bytes become dead letters here.
         var clock = Stopwatch.StartNew();
         var outcomes = new Outcome[batch.Count];
-        var decoded = new List<(int Index, StreamInput<TIn> Input)>(batch.Count);
+        var inputs = new StreamInput<TIn>?[batch.Count];
         for (int i = 0; i < batch.Count; i++)
         {
             var record = batch[i];
@@ -189,13 +189,15 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             {
                 var message = _inputCodec.Decode(record.Message.Value ?? []);
                 var source = new SourcePosition(record.Topic, record.Partition.Value, record.Offset.Value);
-                decoded.Add((i, new StreamInput<TIn>(message, record.Message.Key ?? "", source, record.Message.Timestamp.UtcDateTime, consumedUtc)));
+                inputs[i] = new StreamInput<TIn>(message, record.Message.Key ?? "", source, record.Message.Timestamp.UtcDateTime, consumedUtc);
             }
             catch (RecordValidationException e)
             {
                 outcomes[i] = Outcome.Dead(e.Reason.ToLabel(), e.Message, "decode", e.GetType().FullName!);
             }
         }
+
+        var decoded = Enumerable.Range(0, batch.Count).Where(i => inputs[i] is not null).Select(i => (Index: i, Input: inputs[i]!)).ToList();
 
         StreamMetrics.StageDuration.WithLabels(Service, "decode").Observe(clock.Elapsed.TotalSeconds);
 
@@ -263,6 +265,22 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     private async Task ProduceAllAsync(IProducer<string, byte[]> producer, List<ConsumeResult<string, byte[]>> batch, Outcome[] outcomes, CancellationToken cancellationToken)
     {
+        // Encode every output first. Encoding validates: an invalid output is dead-lettered (stage "encode")
+        // instead of being published or stopping the worker.
+        var encoded = new Message<string, byte[]>[batch.Count][];
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is not { Delivered: false, Result: StepResult<TOut>.Emitted emitted }) continue;
+            try
+            {
+                encoded[i] = emitted.Outputs.Select(ToMessage).ToArray();
+            }
+            catch (RecordValidationException e)
+            {
+                outcomes[i] = Outcome.Dead(e.Reason.ToLabel(), $"output: {e.Message}", "encode", e.GetType().FullName!);
+            }
+        }
+
         var deliveries = new List<(int Index, Task<DeliveryResult<string, byte[]>> Delivery, string Topic, string? DeadLetterReason)>();
         for (int i = 0; i < batch.Count; i++)
         {
@@ -270,10 +288,10 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             if (outcome.Delivered) continue; // acknowledged on an earlier attempt of this batch
             switch (outcome.Result)
             {
-                case StepResult<TOut>.Emitted emitted:
-                    foreach (var output in emitted.Outputs)
+                case StepResult<TOut>.Emitted:
+                    foreach (var message in encoded[i])
                     {
-                        deliveries.Add((i, producer.ProduceAsync(_definition.OutputTopic, ToMessage(output), cancellationToken), _definition.OutputTopic, null));
+                        deliveries.Add((i, producer.ProduceAsync(_definition.OutputTopic, message, cancellationToken), _definition.OutputTopic, null));
                     }
 
                     break;
