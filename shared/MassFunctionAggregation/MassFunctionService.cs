@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -427,17 +426,7 @@ public sealed class MassFunctionService : BackgroundService
         _cadence.Reset();
     }
 
-    private Message<string, byte[]> ToMessage(MassFunctionUpdate update) => new()
-    {
-        Key = _outputCodec.KeyOf(update),
-        Value = _outputCodec.Encode(update),
-        Headers = new Headers
-        {
-            { MessageHeaders.SchemaName, Encoding.UTF8.GetBytes(_outputCodec.Schema.Name) },
-            { MessageHeaders.SchemaVersion, Encoding.UTF8.GetBytes(_outputCodec.Schema.Version) },
-            { MessageHeaders.ContentType, Encoding.UTF8.GetBytes(MessageHeaders.ArrowStreamContentType) },
-        },
-    };
+    private Message<string, byte[]> ToMessage(MassFunctionUpdate update) => OutputMessages.From(_outputCodec, update);
 
     /// <summary>Commits, for every assigned partition, the offset after the last record in the state.</summary>
     private void Commit(IConsumer<string, byte[]> consumer)

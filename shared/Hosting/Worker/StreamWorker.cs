@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -335,17 +334,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         if (firstFailure is not null) throw firstFailure;
     }
 
-    private Message<string, byte[]> ToMessage(TOut output) => new()
-    {
-        Key = _outputCodec.KeyOf(output),
-        Value = _outputCodec.Encode(output),
-        Headers = new Headers
-        {
-            { MessageHeaders.SchemaName, Encoding.UTF8.GetBytes(_outputCodec.Schema.Name) },
-            { MessageHeaders.SchemaVersion, Encoding.UTF8.GetBytes(_outputCodec.Schema.Version) },
-            { MessageHeaders.ContentType, Encoding.UTF8.GetBytes(MessageHeaders.ArrowStreamContentType) },
-        },
-    };
+    private Message<string, byte[]> ToMessage(TOut output) => OutputMessages.From(_outputCodec, output);
 
     /// <summary>
     /// Commits, per partition of the batch, either its first offset (<paramref name="first"/>: a fence that only
