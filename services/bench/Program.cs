@@ -6,5 +6,6 @@ var root = new RootCommand(BenchCommands.Description);
 root.Subcommands.Add(KdeBenchCommand.Create());
 root.Subcommands.Add(StreamBenchCommand.Create());
 root.Subcommands.Add(MassFunctionBenchCommand.Create());
+root.Subcommands.Add(CodecBenchCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -24,40 +24,57 @@ internal static class StreamBenchCommand
         var rate = new Option<int>("--rate") { Description = "Offered load for the latency run, catalogues/s.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "Duration of the latency run.", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong>("--seed") { Description = "Demo-survey seed.", DefaultValueFactory = _ => 3UL };
+        var warmup = new Option<int>("--warmup") { Description = "Catalogues pushed through before the measurements (JIT tiering, pools, group joins).", DefaultValueFactory = _ => 1000 };
         var command = new Command("stream", "Throughput and latency of the catalogue path on the embedded broker; batched vs batch-1 inference.")
         {
-            clusters, rate, seconds, seed,
+            clusters, rate, seconds, seed, warmup,
         };
-        command.SetAction((parse, token) => RunAsync(parse.GetValue(clusters), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(seed), token));
+        command.SetAction((parse, token) => RunAsync(parse.GetValue(clusters), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(warmup), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(int clusters, int rate, int seconds, ulong seed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int clusters, int rate, int seconds, ulong seed, int warmupCount, CancellationToken cancellationToken)
     {
         int latencyCount = rate * seconds;
-        var catalogues = MembersBetween(clusters + latencyCount, seed, 50, 200);
-        var burst = catalogues.Take(clusters).ToList();
-        var paced = catalogues.Skip(clusters).ToList();
+        var catalogues = MembersBetween(warmupCount + clusters + latencyCount, seed, 50, 200);
+        var warmup = catalogues.Take(warmupCount).ToList();
+        var burst = catalogues.Skip(warmupCount).Take(clusters).ToList();
+        var paced = catalogues.Skip(warmupCount + clusters).ToList();
         await using var app = CataloguePathHost.Build(["--metrics-url", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], withMassFunction: false);
         await app.StartAsync(cancellationToken);
         var kafka = app.Services.GetRequiredService<KafkaClientFactory>();
         var model = app.Services.GetRequiredService<IMassModel>();
-        Console.WriteLine($"bench stream: {burst.Count} + {paced.Count} catalogues ({burst.Average(c => c.Members.Count):F0} members on average), model {model.Name} {model.Version} on {model.DeviceName}, broker {kafka.Options.BootstrapServers}");
+        Console.WriteLine($"bench stream: {warmup.Count} warm-up + {burst.Count} + {paced.Count} catalogues ({burst.Average(c => c.Members.Count):F0} members on average), model {model.Name} {model.Version} on {model.DeviceName}, broker {kafka.Options.BootstrapServers}");
+
+        // 0. Warm-up: a service runs for hours; JIT tiering and the consumer groups' first joins are not its steady state.
+        if (warmup.Count > 0)
+        {
+            var warming = new PosteriorCollector(kafka).RunAsync(warmup.Count, cancellationToken);
+            Produce(kafka, warmup, perSecond: 0);
+            await warming;
+            Console.WriteLine($"warm-up: {warmup.Count} catalogues through the path");
+        }
 
         // 1. Throughput: everything at once, first catalogue in the log to last posterior in the log.
+        var beforeBurst = WorkerStages.Snapshot();
         var collector = new PosteriorCollector(kafka);
-        var collecting = collector.RunAsync(burst.Count, cancellationToken);
+        var collecting = collector.RunAsync(warmup.Count + burst.Count, cancellationToken);
         Produce(kafka, burst, perSecond: 0);
         await collecting;
-        var (first, last) = collector.Span();
+        var burstIds = burst.Select(c => c.ClusterId).ToHashSet();
+        var (first, last) = collector.Span(burstIds);
         double throughput = burst.Count / (last - first).TotalSeconds;
-        var stages = collector.Posteriors();
+        var stages = collector.Posteriors().Where(p => burstIds.Contains(p.ObjectId)).ToList();
+
+        var burstStages = WorkerStages.Snapshot().Since(beforeBurst).ToList();
 
         // 2. Latency at a fixed offered load.
+        var beforePaced = WorkerStages.Snapshot();
         var latencyCollector = new PosteriorCollector(kafka);
-        var latencyCollecting = latencyCollector.RunAsync(burst.Count + paced.Count, cancellationToken);
+        var latencyCollecting = latencyCollector.RunAsync(warmup.Count + burst.Count + paced.Count, cancellationToken);
         Produce(kafka, paced, rate);
         await latencyCollecting;
+        var pacedStages = WorkerStages.Snapshot().Since(beforePaced).ToList();
         var latencies = latencyCollector.EndToEndLatenciesSeconds(paced.Select(c => c.ClusterId).ToHashSet()).Order().ToArray();
 
         // 3. Batched vs batch-1 inference on the images the path made.
@@ -69,6 +86,10 @@ internal static class StreamBenchCommand
         Console.WriteLine($"throughput (burst of {burst.Count})        {throughput,8:F0} catalogues/s end to end");
         Console.WriteLine($"latency at {rate}/s offered for {seconds} s    p50 {Percentile(latencies, 0.5) * 1000,6:F0} ms   p99 {Percentile(latencies, 0.99) * 1000,6:F0} ms   ({latencies.Length} catalogues)");
         Console.WriteLine($"stage means (burst)               queued {stages.Average(p => p.QueuedMs),7:F2} ms   features {stages.Average(p => p.FeaturesMs ?? 0),7:F2} ms   inference {stages.Average(p => p.InferenceMs),7:F3} ms per catalogue");
+        Console.WriteLine("worker stages, burst:");
+        burstStages.ForEach(line => Console.WriteLine("  " + line));
+        Console.WriteLine($"worker stages, {rate}/s offered:");
+        pacedStages.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine($"inference on {model.DeviceName}, {images.Count} images       batched {batched,8:F0} images/s   batch-1 {single,8:F0} images/s   ratio {batched / single:F1}x");
         return 0;
     }

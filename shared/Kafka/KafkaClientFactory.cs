@@ -22,6 +22,8 @@ public sealed class KafkaClientFactory(KafkaOptions options)
             Acks = Acks.All,
             EnableIdempotence = true,
             LingerMs = 5,
+            // KDE images and member lists shrink well; on the embedded broker this also stretches its ~5 MiB per partition.
+            CompressionType = CompressionType.Lz4,
             // Bounded queue: back-pressure instead of unbounded memory (and the mock's 5 MiB per partition).
             QueueBufferingMaxKbytes = 64 * 1024,
             MessageTimeoutMs = 120_000,

@@ -43,11 +43,14 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
 
     private void Infer(IReadOnlyList<StreamInput<PhaseSpaceFeatures>> batch, List<int> accepted, StepResult<Posterior>[] results)
     {
-        var images = new float[accepted.Count * model.InputLength];
+        int length = model.InputLength;
+        var images = new float[accepted.Count * length];
         for (int k = 0; k < accepted.Count; k++)
         {
+            var destination = images.AsSpan(k * length, length);
             var image = batch[accepted[k]].Message.Kde2D!;
-            for (int p = 0; p < image.Count; p++) images[(k * model.InputLength) + p] = image[p];
+            if (image is float[] array) array.CopyTo(destination);
+            else for (int p = 0; p < length; p++) destination[p] = image[p];
         }
 
         var clock = Stopwatch.StartNew();
@@ -60,7 +63,7 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
         {
             var input = batch[accepted[k]];
             var features = input.Message;
-            var image = images.AsSpan(k * model.InputLength, model.InputLength);
+            var image = images.AsSpan(k * length, length);
             string? ood = OutOfDistributionCheck.Reason(model.TrainingDomain, features.MembersKept, features.SigmaLosKmPerS ?? double.NaN, features.Redshift, image);
             Interlocked.Increment(ref _accepted);
             if (ood is not null)

@@ -69,13 +69,15 @@ public sealed class PosteriorCollector(KafkaClientFactory kafka)
         }
     }
 
-    /// <summary>First catalogue and last posterior log times: the wall-clock span of the run.</summary>
-    public (DateTime First, DateTime Last) Span()
+    /// <summary>First catalogue and last posterior log times (of <paramref name="onlyKeys"/> when given): the wall-clock span of the run.</summary>
+    public (DateTime First, DateTime Last) Span(IReadOnlySet<string>? onlyKeys = null)
     {
         lock (_posteriors)
         {
-            if (_catalogueLogTimes.Count == 0 || _posteriorLogTimes.Count == 0) return (default, default);
-            return (_catalogueLogTimes.Values.Min(), _posteriorLogTimes.Values.Max());
+            var catalogues = _catalogueLogTimes.Where(c => onlyKeys is null || onlyKeys.Contains(c.Key)).Select(c => c.Value).ToList();
+            var posteriors = _posteriorLogTimes.Where(p => onlyKeys is null || onlyKeys.Contains(p.Key)).Select(p => p.Value).ToList();
+            if (catalogues.Count == 0 || posteriors.Count == 0) return (default, default);
+            return (catalogues.Min(), posteriors.Max());
         }
     }
 

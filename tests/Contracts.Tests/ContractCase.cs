@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Apache.Arrow;
 using StreamProcessor.Contracts.Codecs;
 using StreamProcessor.Contracts.Schemas;
 
@@ -7,8 +8,9 @@ namespace StreamProcessor.Contracts.Tests;
 /// <summary>One schema under test: its codec, its sample, and how to compare two of its messages.</summary>
 public sealed class ContractCase
 {
-    private ContractCase(string name, MessageSchema contract, Func<object> sample, Func<object, byte[]> encode, Func<ReadOnlyMemory<byte>, object> decode)
+    private ContractCase(string name, MessageSchema contract, Func<object> sample, Func<object, byte[]> encode, Func<ReadOnlyMemory<byte>, object> decode, Func<object, RecordBatch> toRecordBatch)
     {
+        ToRecordBatch = toRecordBatch;
         Name = name;
         Contract = contract;
         Sample = sample;
@@ -26,10 +28,13 @@ public sealed class ContractCase
 
     public Func<ReadOnlyMemory<byte>, object> Decode { get; }
 
+    /// <summary>The one-row record batch the codec builds (not validated, not serialised).</summary>
+    public Func<object, RecordBatch> ToRecordBatch { get; }
+
     public override string ToString() => Name;
 
     public static ContractCase Of<T>(ArrowMessageCodec<T> codec, Func<T> sample)
-        where T : class => new(codec.Schema.Name, codec.Contract, sample, m => codec.Encode((T)m), p => codec.Decode(p));
+        where T : class => new(codec.Schema.Name, codec.Contract, sample, m => codec.Encode((T)m), p => codec.Decode(p), m => codec.ToRecordBatch((T)m));
 
     public static IReadOnlyList<ContractCase> All(CodecLimits? limits = null) =>
     [

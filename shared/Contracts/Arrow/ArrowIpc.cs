@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Memory;
@@ -21,20 +22,14 @@ public static class ArrowIpc
     /// <summary>Serialises <paramref name="batch"/> as a complete IPC stream; Oversized when above the payload cap.</summary>
     public static byte[] Write(RecordBatch batch, CodecLimits limits)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new ArrowStreamWriter(stream, batch.Schema, leaveOpen: true))
-        {
-            writer.WriteRecordBatch(batch);
-            writer.WriteEnd();
-        }
-
-        if (stream.Length > limits.MaxPayloadBytes)
+        var bytes = SchemaCachedWriters.Write(batch);
+        if (bytes.Length > limits.MaxPayloadBytes)
         {
             throw new RecordValidationException(ValidationReason.Oversized, PayloadField,
-                $"encoded message is {stream.Length} bytes, above the cap of {limits.MaxPayloadBytes} (CodecLimits.MaxPayloadBytes)");
+                $"encoded message is {bytes.Length} bytes, above the cap of {limits.MaxPayloadBytes} (CodecLimits.MaxPayloadBytes)");
         }
 
-        return stream.ToArray();
+        return bytes;
     }
 
     /// <summary>
@@ -52,23 +47,40 @@ public static class ArrowIpc
 
         if (payload.IsEmpty) throw new RecordValidationException(ValidationReason.Malformed, PayloadField, "message is empty");
 
+        SchemaCachedReaders.Entry? entry = null;
         try
         {
-            IpcStructureCheck.Check(payload.Span);
-            using var stream = new ArrowStreamReader(new ArrowContext(MemoryAllocator.Default.Value, null!, NoExtensions), payload);
-            var schema = stream.Schema ?? throw Malformed("the stream has no schema message");
+            int schemaEnd = SchemaEnd(payload.Span);
+            entry = SchemaCachedReaders.Find(payload.Span[..schemaEnd]);
+            bool cached = entry is not null;
+            if (cached)
+            {
+                // The schema bytes are identical to ones already checked and parsed: only the batch is new.
+                IpcStructureCheck.CheckFirstBatch(payload.Span, schemaEnd);
+                entry!.Stream.Point(payload[schemaEnd..]);
+            }
+            else
+            {
+                IpcStructureCheck.CheckFirstBatch(payload.Span, IpcStructureCheck.CheckSchema(payload.Span));
+                entry = SchemaCachedReaders.Create(payload, schemaEnd, new ArrowContext(MemoryAllocator.Default.Value, null!, NoExtensions));
+            }
+
+            var schema = entry.Reader.Schema ?? throw Malformed("the stream has no schema message");
             CheckSchemaMetadata(schema, reader);
-            var batch = stream.ReadNextRecordBatch() ?? throw Malformed("the stream has no record batch");
+            var batch = entry.Reader.ReadNextRecordBatch() ?? throw Malformed("the stream has no record batch");
             if (batch.Length != 1) throw Malformed($"the record batch has {batch.Length} rows; a message carries exactly one");
-            if (stream.ReadNextRecordBatch() is not null) throw Malformed("the stream has more than one record batch");
+            if (entry.Reader.ReadNextRecordBatch() is not null) throw Malformed("the stream has more than one record batch");
+            SchemaCachedReaders.Keep(entry);
             return batch;
         }
         catch (RecordValidationException)
         {
+            Forget(entry);
             throw;
         }
         catch (Exception e)
         {
+            Forget(entry);
             throw new RecordValidationException(ValidationReason.Malformed, PayloadField,
                 $"not a readable Arrow IPC stream ({e.GetType().Name}: {e.Message})", e);
         }
@@ -103,6 +115,28 @@ public static class ArrowIpc
             throw new RecordValidationException(ValidationReason.SchemaVersion, MessageHeaders.SchemaVersion,
                 $"message is {written}, this reader reads {reader.Name} {reader.Major}.x only");
         }
+    }
+
+    /// <summary>Where the first (schema) message ends: its framing and metadata length; a schema message has no body.</summary>
+    private static int SchemaEnd(ReadOnlySpan<byte> stream)
+    {
+        if (stream.Length < 8) throw Malformed("the stream ends inside the first message prefix");
+        int prefix = 4;
+        int length = BinaryPrimitives.ReadInt32LittleEndian(stream);
+        if (length == -1)
+        {
+            prefix = 8;
+            length = BinaryPrimitives.ReadInt32LittleEndian(stream[4..]);
+        }
+
+        if (length <= 0 || length > stream.Length - prefix) throw Malformed($"schema metadata of {length} bytes does not fit in the stream");
+        return prefix + length;
+    }
+
+    // A reader whose last read failed may hold half-read state: it is never reused.
+    private static void Forget(SchemaCachedReaders.Entry? entry)
+    {
+        if (entry is not null) SchemaCachedReaders.Drop(entry);
     }
 
     private static RecordValidationException Malformed(string message) =>

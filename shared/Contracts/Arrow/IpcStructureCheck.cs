@@ -23,7 +23,10 @@ internal static class IpcStructureCheck
     private const byte RecordBatchHeader = 3;
 
     /// <summary>Throws Malformed when the schema or first batch metadata is not a sound flatbuffer of bounded size.</summary>
-    public static void Check(ReadOnlySpan<byte> stream)
+    public static void Check(ReadOnlySpan<byte> stream) => CheckFirstBatch(stream, CheckSchema(stream));
+
+    /// <summary>Checks the schema message; returns where the message after it starts.</summary>
+    public static int CheckSchema(ReadOnlySpan<byte> stream)
     {
         int position = 0;
         var schema = NextMessage(stream, ref position, out long schemaBody);
@@ -33,8 +36,12 @@ internal static class IpcStructureCheck
         int fieldCount = 0;
         CheckKeyValues(header, 2);
         foreach (var field in header.Tables(1)) CheckField(field, 1, ref fieldCount);
+        return checked((int)Math.Min(int.MaxValue, position + schemaBody));
+    }
 
-        position = checked((int)Math.Min(int.MaxValue, position + schemaBody));
+    /// <summary>Checks the record batch message that starts at <paramref name="position"/> (the end of the schema message), if any.</summary>
+    public static void CheckFirstBatch(ReadOnlySpan<byte> stream, int position)
+    {
         if (position >= stream.Length) return;
         var batch = NextMessage(stream, ref position, out _);
         if (batch.IsEmpty) return;

@@ -28,6 +28,7 @@ public sealed class MassModel : IDisposable
         Network = network;
         Normalisation = normalisation.Validated(network.ParameterCount);
         Device = device;
+        InputLength = network.Spec.InputLength;
         Network.to(device);
     }
 
@@ -44,7 +45,7 @@ public sealed class MassModel : IDisposable
     public Device Device { get; }
 
     /// <summary>Values per input sample (1 x 48 x 48 = 2304 for the 2D network).</summary>
-    public int InputLength => Spec.InputLength;
+    public int InputLength { get; }
 
     /// <summary>
     /// Posterior mean and sigma of every parameter for <paramref name="count"/> raw inputs laid out back to back in

@@ -31,14 +31,18 @@ public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int 
     [JsonIgnore]
     public IReadOnlyList<int> InputShape => ArchitectureId switch
     {
-        Cnn2DId => [1, MassCnn2D.ImageSize, MassCnn2D.ImageSize],
-        Cnn3DId => [1, MassCnn3D.CubeSize, MassCnn3D.CubeSize, MassCnn3D.CubeSize],
+        Cnn2DId => Shape2D,
+        Cnn3DId => Shape3D,
         _ => throw UnknownArchitecture(),
     };
 
     /// <summary>Values per sample (product of <see cref="InputShape"/>).</summary>
     [JsonIgnore]
     public int InputLength => InputShape.Aggregate(1, (a, b) => a * b);
+
+    // Shared, never mutated: the shape is read in hot loops of the inference service.
+    private static readonly IReadOnlyList<int> Shape2D = Array.AsReadOnly([1, MassCnn2D.ImageSize, MassCnn2D.ImageSize]);
+    private static readonly IReadOnlyList<int> Shape3D = Array.AsReadOnly([1, MassCnn3D.CubeSize, MassCnn3D.CubeSize, MassCnn3D.CubeSize]);
 
     /// <summary>Throws when a field is out of range or the architecture is unknown.</summary>
     public MassCnnSpec Validated()
