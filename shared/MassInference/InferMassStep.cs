@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using StreamProcessor.Contracts.Messages;
 using StreamProcessor.Dynamics.Baselines;
@@ -44,10 +45,23 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
     private void Infer(IReadOnlyList<StreamInput<PhaseSpaceFeatures>> batch, List<int> accepted, StepResult<Posterior>[] results)
     {
         int length = model.InputLength;
-        var images = new float[accepted.Count * length];
+        // Pooled: a batch of images is a large-object-heap array (64 × 2,304 floats); a new one per batch forces full GCs.
+        var images = ArrayPool<float>.Shared.Rent(accepted.Count * length);
+        try
+        {
+            Infer(batch, accepted, results, images.AsSpan(0, accepted.Count * length), length);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(images);
+        }
+    }
+
+    private void Infer(IReadOnlyList<StreamInput<PhaseSpaceFeatures>> batch, List<int> accepted, StepResult<Posterior>[] results, Span<float> images, int length)
+    {
         for (int k = 0; k < accepted.Count; k++)
         {
-            var destination = images.AsSpan(k * length, length);
+            var destination = images.Slice(k * length, length);
             var image = batch[accepted[k]].Message.Kde2D!;
             if (image is float[] array) array.CopyTo(destination);
             else for (int p = 0; p < length; p++) destination[p] = image[p];
@@ -63,7 +77,7 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
         {
             var input = batch[accepted[k]];
             var features = input.Message;
-            var image = images.AsSpan(k * length, length);
+            var image = images.Slice(k * length, length);
             string? ood = OutOfDistributionCheck.Reason(model.TrainingDomain, features.MembersKept, features.SigmaLosKmPerS ?? double.NaN, features.Redshift, image);
             Interlocked.Increment(ref _accepted);
             if (ood is not null)

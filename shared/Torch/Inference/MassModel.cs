@@ -97,7 +97,11 @@ public sealed class MassModel : IDisposable
     internal Tensor InputTensor(ReadOnlySpan<float> chunk, int size)
     {
         long[] shape = [size, .. Spec.InputShape.Select(d => (long)d)];
-        return tensor(chunk.ToArray(), shape);
+        // Copied straight into the tensor's storage: a batch of images is a large-object-heap array, and an
+        // intermediate copy per batch made the inference service trigger a full GC every few batches.
+        var batch = empty(shape, ScalarType.Float32);
+        batch.data<float>().CopyFrom(chunk, 0, 0);
+        return batch;
     }
 
     private float[] RunChunk(ReadOnlySpan<float> chunk, int size)
