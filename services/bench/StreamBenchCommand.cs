@@ -24,47 +24,57 @@ internal static class StreamBenchCommand
         var rate = new Option<int>("--rate") { Description = "Offered load for the latency run, catalogues/s.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "Duration of the latency run.", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong>("--seed") { Description = "Demo-survey seed.", DefaultValueFactory = _ => 3UL };
+        var compute3D = new Option<bool>("--compute-3d") { Description = "Also compute the 50³ KDE cube in phase-space (the 3D path; ~0.5 MB records, so keep --clusters small on the embedded broker)." };
         var warmup = new Option<int>("--warmup") { Description = "Catalogues pushed through before the measurements (JIT tiering, pools, group joins).", DefaultValueFactory = _ => 1000 };
         var command = new Command("stream", "Throughput and latency of the catalogue path on the embedded broker; batched vs batch-1 inference.")
         {
-            clusters, rate, seconds, seed, warmup,
+            clusters, rate, seconds, seed, warmup, compute3D,
         };
-        command.SetAction((parse, token) => RunAsync(parse.GetValue(clusters), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(warmup), token));
+        command.SetAction((parse, token) => RunAsync(
+            new StreamBenchSettings(parse.GetValue(clusters), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(warmup), parse.GetValue(compute3D)), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(int clusters, int rate, int seconds, ulong seed, int warmupCount, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(StreamBenchSettings settings, CancellationToken cancellationToken)
     {
+        var (clusters, rate, seconds, seed, warmupCount, compute3D) = settings;
         int latencyCount = rate * seconds;
         var catalogues = MembersBetween(warmupCount + clusters + latencyCount, seed, 50, 200);
         var warmup = catalogues.Take(warmupCount).ToList();
         var burst = catalogues.Skip(warmupCount).Take(clusters).ToList();
         var paced = catalogues.Skip(warmupCount + clusters).ToList();
-        await using var app = CataloguePathHost.Build(["--metrics-url", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], withMassFunction: false);
+        await using var app = CataloguePathHost.Build(
+            ["--metrics-url", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--PhaseSpace:Compute3D={compute3D}"], withMassFunction: false);
         await app.StartAsync(cancellationToken);
         var kafka = app.Services.GetRequiredService<KafkaClientFactory>();
         var model = app.Services.GetRequiredService<IMassModel>();
-        Console.WriteLine($"bench stream: {warmup.Count} warm-up + {burst.Count} + {paced.Count} catalogues ({burst.Average(c => c.Members.Count):F0} members on average), model {model.Name} {model.Version} on {model.DeviceName}, broker {kafka.Options.BootstrapServers}");
+        Console.WriteLine($"bench stream ({(compute3D ? "2D + 3D KDE" : "2D KDE")}): {warmup.Count} warm-up + {burst.Count} + {paced.Count} catalogues ({catalogues.Average(c => c.Members.Count):F0} members on average), model {model.Name} {model.Version} on {model.DeviceName}, broker {kafka.Options.BootstrapServers}");
 
         // 0. Warm-up: a service runs for hours; JIT tiering and the consumer groups' first joins are not its steady state.
         if (warmup.Count > 0)
         {
-            var warming = new PosteriorCollector(kafka).RunAsync(warmup.Count, cancellationToken);
+            var warming = new PosteriorCollector(kafka);
+            var warmingUp = warming.RunAsync(warmup.Count, cancellationToken);
             Produce(kafka, warmup, perSecond: 0);
-            await warming;
+            if (!await Arrived(warming, warmingUp, warmup.Count, "warm-up")) return 1;
             Console.WriteLine($"warm-up: {warmup.Count} catalogues through the path");
         }
 
-        // 1. Throughput: everything at once, first catalogue in the log to last posterior in the log.
+        // 1. Throughput: everything at once, first catalogue in the log to last posterior in the log (--clusters 0 skips it).
         var beforeBurst = WorkerStages.Snapshot();
-        var collector = new PosteriorCollector(kafka);
-        var collecting = collector.RunAsync(warmup.Count + burst.Count, cancellationToken);
-        Produce(kafka, burst, perSecond: 0);
-        await collecting;
         var burstIds = burst.Select(c => c.ClusterId).ToHashSet();
-        var (first, last) = collector.Span(burstIds);
-        double throughput = burst.Count / (last - first).TotalSeconds;
-        var stages = collector.Posteriors().Where(p => burstIds.Contains(p.ObjectId)).ToList();
+        double throughput = double.NaN;
+        List<Posterior> stages = [];
+        if (burst.Count > 0)
+        {
+            var collector = new PosteriorCollector(kafka);
+            var collecting = collector.RunAsync(warmup.Count + burst.Count, cancellationToken);
+            Produce(kafka, burst, perSecond: 0);
+            if (!await Arrived(collector, collecting, warmup.Count + burst.Count, "burst")) return 1;
+            var (first, last) = collector.Span(burstIds);
+            throughput = burst.Count / (last - first).TotalSeconds;
+            stages = collector.Posteriors().Where(p => burstIds.Contains(p.ObjectId)).ToList();
+        }
 
         var burstStages = WorkerStages.Snapshot().Since(beforeBurst).ToList();
 
@@ -73,7 +83,7 @@ internal static class StreamBenchCommand
         var latencyCollector = new PosteriorCollector(kafka);
         var latencyCollecting = latencyCollector.RunAsync(warmup.Count + burst.Count + paced.Count, cancellationToken);
         Produce(kafka, paced, rate);
-        await latencyCollecting;
+        if (!await Arrived(latencyCollector, latencyCollecting, warmup.Count + burst.Count + paced.Count, "paced run")) return 1;
         var pacedStages = WorkerStages.Snapshot().Since(beforePaced).ToList();
         var latencies = latencyCollector.EndToEndLatenciesSeconds(paced.Select(c => c.ClusterId).ToHashSet()).Order().ToArray();
 
@@ -85,13 +95,38 @@ internal static class StreamBenchCommand
         Console.WriteLine();
         Console.WriteLine($"throughput (burst of {burst.Count})        {throughput,8:F0} catalogues/s end to end");
         Console.WriteLine($"latency at {rate}/s offered for {seconds} s    p50 {Percentile(latencies, 0.5) * 1000,6:F0} ms   p99 {Percentile(latencies, 0.99) * 1000,6:F0} ms   ({latencies.Length} catalogues)");
-        Console.WriteLine($"stage means (burst)               queued {stages.Average(p => p.QueuedMs),7:F2} ms   features {stages.Average(p => p.FeaturesMs ?? 0),7:F2} ms   inference {stages.Average(p => p.InferenceMs),7:F3} ms per catalogue");
+        if (stages.Count > 0) Console.WriteLine($"stage means (burst)               queued {stages.Average(p => p.QueuedMs),7:F2} ms   features {stages.Average(p => p.FeaturesMs ?? 0),7:F2} ms   inference {stages.Average(p => p.InferenceMs),7:F3} ms per catalogue");
         Console.WriteLine("worker stages, burst:");
         burstStages.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine($"worker stages, {rate}/s offered:");
         pacedStages.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine($"inference on {model.DeviceName}, {images.Count} images       batched {batched,8:F0} images/s   batch-1 {single,8:F0} images/s   ratio {batched / single:F1}x");
         return 0;
+    }
+
+    /// <summary>
+    /// Waits for the collector; false (with the reason printed) when posteriors stop arriving. The embedded broker
+    /// silently drops the oldest records beyond ~5 MiB per partition, so a run too large for it would otherwise hang.
+    /// </summary>
+    private static async Task<bool> Arrived(PosteriorCollector collector, Task collecting, int expected, string phase)
+    {
+        int seen = -1;
+        while (!collecting.IsCompleted)
+        {
+            await Task.WhenAny(collecting, Task.Delay(TimeSpan.FromSeconds(60)));
+            if (collecting.IsCompleted) break;
+            if (collector.Count == seen)
+            {
+                Console.Error.WriteLine($"bench stream: {phase} stalled at {collector.Count} of {expected} posteriors for 60 s; " +
+                    "the embedded broker keeps ~5 MiB per partition and drops older records, so lower --clusters (or use --bootstrap with a real broker)");
+                return false;
+            }
+
+            seen = collector.Count;
+        }
+
+        await collecting;
+        return true;
     }
 
     private static List<ClusterCatalogue> MembersBetween(int count, ulong seed, int min, int max)
@@ -164,3 +199,6 @@ internal static class StreamBenchCommand
         return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
     }
 }
+
+/// <summary>The options of one `bench stream` run.</summary>
+internal sealed record StreamBenchSettings(int Clusters, int Rate, int Seconds, ulong Seed, int Warmup, bool Compute3D);
