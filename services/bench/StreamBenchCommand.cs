@@ -64,13 +64,18 @@ internal static class StreamBenchCommand
         var beforeBurst = WorkerStages.Snapshot();
         var burstIds = burst.Select(c => c.ClusterId).ToHashSet();
         double throughput = double.NaN;
+        double cpuMsPerCatalogue = double.NaN;
         List<Posterior> stages = [];
         if (burst.Count > 0)
         {
+            var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var collector = new PosteriorCollector(kafka);
             var collecting = collector.RunAsync(warmup.Count + burst.Count, cancellationToken);
             Produce(kafka, burst, perSecond: 0);
             if (!await Arrived(collector, collecting, warmup.Count + burst.Count, "burst")) return 1;
+            // CPU time of the whole process (services, broker, load generator, collector) per catalogue: unlike the
+            // wall-clock rate it does not depend on what else the machine runs.
+            cpuMsPerCatalogue = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / burst.Count;
             var (first, last) = collector.Span(burstIds);
             throughput = burst.Count / (last - first).TotalSeconds;
             stages = collector.Posteriors().Where(p => burstIds.Contains(p.ObjectId)).ToList();
@@ -94,6 +99,7 @@ internal static class StreamBenchCommand
 
         Console.WriteLine();
         Console.WriteLine($"throughput (burst of {burst.Count})        {throughput,8:F0} catalogues/s end to end");
+        Console.WriteLine($"process CPU per catalogue (burst)  {cpuMsPerCatalogue,8:F2} ms   ({Environment.ProcessorCount} cores: at most {Environment.ProcessorCount * 1000 / cpuMsPerCatalogue:F0} catalogues/s)");
         Console.WriteLine($"latency at {rate}/s offered for {seconds} s    p50 {Percentile(latencies, 0.5) * 1000,6:F0} ms   p99 {Percentile(latencies, 0.99) * 1000,6:F0} ms   ({latencies.Length} catalogues)");
         if (stages.Count > 0) Console.WriteLine($"stage means (burst)               queued {stages.Average(p => p.QueuedMs),7:F2} ms   features {stages.Average(p => p.FeaturesMs ?? 0),7:F2} ms   inference {stages.Average(p => p.InferenceMs),7:F3} ms per catalogue");
         Console.WriteLine("worker stages, burst:");
