@@ -12,6 +12,8 @@ var root = new RootCommand("The main job: embedded broker, the catalogue path's 
     seed,
     output,
     timeout,
+    CalibrateSelectionCommand.Create(),
+    ScienceCheckCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction((parse, token) => PipelineRun.RunAsync(

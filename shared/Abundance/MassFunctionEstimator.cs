@@ -18,6 +18,8 @@ namespace StreamProcessor.Abundance;
 /// right for a mixture of σ, where the median is not. The rms is rounded to <see cref="SurveyConfiguration.ScatterQuantumDex"/>
 /// and the grid of expected counts is cached per rounded value: a warm snapshot costs only binning, sampling and
 /// the Poisson sums; a new scatter value costs one rebuild of the grid (σ(M) tables stay cached in Cosmology).
+/// With a calibrated <see cref="SurveyConfiguration.MassObservable"/> the forward model takes the observed-mass
+/// distribution from it instead (biased and mass-dependent where the simulations say so), and one theory is cached.
 /// </remarks>
 public sealed class MassFunctionEstimator
 {
@@ -60,7 +62,7 @@ public sealed class MassFunctionEstimator
         lock (_gate)
         {
             _ = _fixed.Value;
-            TheoryFor(QuantizedScatterDex(scatterDex)).Fit.Warm();
+            TheoryFor(Configuration.MassObservable is { } relation ? relation.QuadratureScatterDex : QuantizedScatterDex(scatterDex)).Fit.Warm();
         }
     }
 
@@ -104,7 +106,8 @@ public sealed class MassFunctionEstimator
 
         double rms = sigmas.Count == 0 ? 0.0 : Math.Sqrt(sigmas.Sum(s => s * s) / sigmas.Count);
         double median = sigmas.Count == 0 ? double.NaN : Median(sigmas);
-        double scatter = QuantizedScatterDex(rms);
+        // A calibrated relation fixes the forward model's scatter (one cached theory); else the rms posterior σ.
+        double scatter = c.MassObservable is { } relation ? relation.QuadratureScatterDex : QuantizedScatterDex(rms);
 
         FixedTheory fixedTheory = _fixed.Value;
         ScatterTheory theory = TheoryFor(scatter);

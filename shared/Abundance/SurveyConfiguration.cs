@@ -30,6 +30,12 @@ public sealed record SurveyConfiguration
     public required CompletenessModel Completeness { get; init; }
 
     /// <summary>
+    /// A calibrated distribution of the observed log₁₀ M given the true one (for selected clusters); null: the forward
+    /// model uses an unbiased log-normal whose width is the rms posterior σ of the binned clusters.
+    /// </summary>
+    public MassObservableModel? MassObservable { get; init; }
+
+    /// <summary>
     /// Completeness limit in log₁₀ M: only mass bins whose lower edge is at or above it enter the cosmology fit.
     /// It must be one of <see cref="Log10MassEdges"/> (not the last). Null: the lowest edge from which on the
     /// completeness is at least <see cref="FitCompletenessThreshold"/> at every edge and every redshift of the survey.
@@ -85,9 +91,14 @@ public sealed record SurveyConfiguration
     /// <summary>The fit grid.</summary>
     public CosmologyGrid Grid() => CosmologyGrid.Uniform(BaseCosmology, OmegaMMin, OmegaMMax, OmegaMCount, Sigma8Min, Sigma8Max, Sigma8Count);
 
-    /// <summary>The survey definition of <see cref="SurveyExpectation"/> for the given scatter, over all mass bins.</summary>
+    /// <summary>
+    /// The survey definition of <see cref="SurveyExpectation"/> for the given scatter, over all mass bins (with a
+    /// relation, true masses are integrated from the lowest edge minus the tail even when the edges are later cut to the fit's).
+    /// </summary>
     public SurveyDefinition Definition(double scatterDex) =>
-        new SurveyDefinition(SkyAreaDeg2, RedshiftEdges, Log10MassEdges, scatterDex, MassDefinition, Completeness.ToCompleteness()).Validated();
+        new SurveyDefinition(SkyAreaDeg2, RedshiftEdges, Log10MassEdges, scatterDex, MassDefinition, Completeness.ToCompleteness(), MassObservable?.ToDelegate(),
+            // With a calibrated relation, a fit over the upper bins integrates the same true masses as the whole survey.
+            MassObservable is null ? null : Log10MassEdges[0] - ((Quadrature ?? SurveyQuadrature.Default).ScatterTailSigmas * scatterDex)).Validated();
 
     /// <summary>Index into <see cref="Log10MassEdges"/> of the completeness limit (the first mass bin of the fit).</summary>
     public int FitFirstMassBin()
@@ -132,6 +143,7 @@ public sealed record SurveyConfiguration
         ArgumentNullException.ThrowIfNull(BaseCosmology);
         _ = BaseCosmology.Validated();
         _ = Completeness.Validated();
+        _ = MassObservable?.Validated();
         _ = Definition(0.0);
         if (!(FitCompletenessThreshold > 0 && FitCompletenessThreshold <= 1))
             throw new ArgumentOutOfRangeException(nameof(FitCompletenessThreshold), FitCompletenessThreshold, "Threshold must lie in (0, 1].");

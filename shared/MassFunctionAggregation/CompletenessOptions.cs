@@ -35,11 +35,14 @@ public sealed record CompletenessOptions
     /// <summary>Tabulated: completeness at the nodes, mass-major (Values[massIndex * Redshifts.Length + redshiftIndex]).</summary>
     public double[] Values { get; init; } = [];
 
+    /// <summary>Tabulated: below this log10(M / h^-1 Msun) the completeness is 0 (null: the table is clamped).</summary>
+    public double? Log10MassFloor { get; init; }
+
     /// <summary>The selection model; throws when the kind is unknown or the parameters are invalid.</summary>
     public CompletenessModel ToModel() => Kind.ToLowerInvariant() switch
     {
         Logistic => new LogisticCompleteness(Log10MassHalfAtZeroRedshift, Log10MassHalfSlopePerRedshift, WidthDex).Validated(),
-        Tabulated => new TabulatedCompleteness(Log10Masses, Redshifts, Values).Validated(),
+        Tabulated => new TabulatedCompleteness(Log10Masses, Redshifts, Values, Log10MassFloor).Validated(),
         _ => throw new ArgumentException($"Completeness kind '{Kind}' is neither '{Logistic}' nor '{Tabulated}'.", nameof(Kind)),
     };
 }

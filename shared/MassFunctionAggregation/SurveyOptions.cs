@@ -25,6 +25,9 @@ public sealed record SurveyOptions
     /// <summary>Selection function.</summary>
     public CompletenessOptions Completeness { get; init; } = new();
 
+    /// <summary>A calibrated mass–observable relation; null: the unbiased log-normal of the posterior widths.</summary>
+    public MassObservableOptions? MassObservable { get; init; }
+
     /// <summary>Lowest mass edge of the cosmology fit; null: where the completeness reaches 90 % at every redshift.</summary>
     public double? CompletenessLimitLog10Mass { get; init; }
 
@@ -71,6 +74,7 @@ public sealed record SurveyOptions
             RedshiftEdges = [.. RedshiftEdges],
             Log10MassEdges = [.. Log10MassEdges],
             Completeness = Completeness.ToModel(),
+            MassObservable = MassObservable?.ToModel(),
             CompletenessLimitLog10Mass = CompletenessLimitLog10Mass,
             BaseCosmology = BaseCosmology.ToFlatLcdm(),
         };

@@ -33,6 +33,35 @@ public sealed class SurveyExpectationTests
     }
 
     [Fact]
+    public void A_relation_that_is_the_unbiased_lognormal_gives_the_counts_of_the_plain_scatter()
+    {
+        // The per-redshift-node path of a mass–observable relation must reduce to the log-normal path when the relation is that log-normal.
+        const double sigma = 0.15;
+        static double Gaussian(double log10True, double z, double lo, double hi) =>
+            0.5 * (MathNet.Numerics.SpecialFunctions.Erf((hi - log10True) / (Math.Sqrt(2) * sigma)) - MathNet.Numerics.SpecialFunctions.Erf((lo - log10True) / (Math.Sqrt(2) * sigma)));
+
+        double[,] plain = new SurveyExpectation(Survey(sigma)).ExpectedCounts(Planck18);
+        double[,] related = new SurveyExpectation(Survey(sigma) with { MassObservable = Gaussian }).ExpectedCounts(Planck18);
+
+        for (int i = 0; i < 2; i++)
+        {
+            for (int j = 0; j < 2; j++) Assert.Equal(plain[i, j], related[i, j], plain[i, j] * 1e-10);
+        }
+    }
+
+    [Fact]
+    public void A_relation_that_reads_masses_high_moves_clusters_into_higher_bins()
+    {
+        static double Biased(double log10True, double z, double lo, double hi) =>
+            0.5 * (MathNet.Numerics.SpecialFunctions.Erf((hi - log10True - 0.1) / (Math.Sqrt(2) * 0.1)) - MathNet.Numerics.SpecialFunctions.Erf((lo - log10True - 0.1) / (Math.Sqrt(2) * 0.1)));
+
+        double[,] plain = new SurveyExpectation(Survey(0.1)).ExpectedCounts(Planck18);
+        double[,] biased = new SurveyExpectation(Survey(0.1) with { MassObservable = Biased }).ExpectedCounts(Planck18);
+
+        Assert.True(biased[1, 0] > 1.2 * plain[1, 0], $"{biased[1, 0]} vs {plain[1, 0]}");
+    }
+
+    [Fact]
     public void Scatter_moves_clusters_into_the_high_mass_bin_Eddington_bias()
     {
         double[,] sharp = new SurveyExpectation(Survey(0.0)).ExpectedCounts(Planck18);

@@ -13,13 +13,25 @@ namespace StreamProcessor.Cosmology.Surveys;
 /// <param name="ScatterDex">1σ scatter of observed log₁₀ M about the true log₁₀ M, dex (0 = no scatter).</param>
 /// <param name="MassDefinition">The overdensity the masses refer to (e.g. 200c, 500c, 200m).</param>
 /// <param name="Completeness">Selection probability as a function of true mass and redshift.</param>
+/// <param name="MassObservable">
+/// A calibrated mass–observable relation (bias and scatter that vary with true mass and redshift) replacing the
+/// unbiased log-normal of <paramref name="ScatterDex"/>; null: the log-normal. With a relation, <paramref name="ScatterDex"/>
+/// only sets the quadrature (how far beyond the observed-mass edges true masses are integrated, and the panel width).
+/// </param>
+/// <param name="TrueLog10MassMin">
+/// Integrate true masses from at least this low (null: only the observed-mass edges minus the scatter tail). A fit over
+/// the upper bins of a survey sets it to the whole survey's lower bound, so that up-scatter from true masses below
+/// the fitted bins (which a calibrated relation can carry over more than a few widths) is counted the same way.
+/// </param>
 public sealed record SurveyDefinition(
     double SkyAreaDeg2,
     IReadOnlyList<double> RedshiftEdges,
     IReadOnlyList<double> Log10MassEdges,
     double ScatterDex,
     Overdensity MassDefinition,
-    Completeness Completeness)
+    Completeness Completeness,
+    ObservedMassBinProbability? MassObservable = null,
+    double? TrueLog10MassMin = null)
 {
     /// <summary>Full sky in deg²: 4π (180/π)².</summary>
     public const double FullSkyDeg2 = 4.0 * Math.PI * (180.0 / Math.PI) * (180.0 / Math.PI);

@@ -23,6 +23,7 @@ public sealed class SurveyExpectation
     private readonly double[] _lnMassWeights;
     private readonly double[] _completeness;     // [zNode * massNodeCount + massNode]
     private readonly double[] _binProbability;   // [massBin * massNodeCount + massNode]
+    private readonly double[]? _nodeBinProbability; // with a mass–observable relation: [(zNode * massBins + massBin) * massNodeCount + massNode]
 
     /// <summary>Sets up the quadrature and the cosmology-independent pieces for <paramref name="survey"/>.</summary>
     public SurveyExpectation(SurveyDefinition survey, SurveyQuadrature? quadrature = null)
@@ -48,7 +49,12 @@ public sealed class SurveyExpectation
         }
 
         _binProbability = new double[survey.MassBinCount * nm];
-        for (int i = 0; i < survey.MassBinCount; i++)
+        if (survey.MassObservable is { } relation)
+        {
+            _nodeBinProbability = RelationBinProbabilities(survey, relation, _zNodes, _massNodes);
+        }
+
+        for (int i = 0; i < survey.MassBinCount && _nodeBinProbability is null; i++)
         {
             for (int m = 0; m < nm; m++)
             {
@@ -129,6 +135,11 @@ public sealed class SurveyExpectation
 
         int massBins = Survey.MassBinCount;
         int redshiftBins = Survey.RedshiftBinCount;
+        if (_nodeBinProbability is { } nodeBins)
+        {
+            return RelationCounts(sigma8Values, prefactor, power, cutoff, slopeA, nodeBins, massBins, redshiftBins);
+        }
+
         var results = new double[sigma8Values.Count][,];
         var perBin = new double[redshiftBins * nm];
         for (int s = 0; s < sigma8Values.Count; s++)
@@ -166,6 +177,71 @@ public sealed class SurveyExpectation
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Counts with a mass–observable relation: the bin probability depends on the redshift node too, so the sum over
+    /// true mass is done per node: N_ij = Σ_{k ∈ j} Σ_m P(i | M_m, z_k) n_km (same integrand as above).
+    /// </summary>
+    private IReadOnlyList<double[,]> RelationCounts(
+        IReadOnlyList<double> sigma8Values, double[] prefactor, double[] power, double[] cutoff, double[] slopeA, double[] nodeBins, int massBins, int redshiftBins)
+    {
+        int nz = _zNodes.Length;
+        int nm = _massNodes.Length;
+        var results = new double[sigma8Values.Count][,];
+        var abundance = new double[nm];
+        for (int s = 0; s < sigma8Values.Count; s++)
+        {
+            double sigma8 = sigma8Values[s];
+            double inverseSigma8Squared = 1.0 / (sigma8 * sigma8);
+            double lnSigma8 = Math.Log(sigma8);
+            var counts = new double[massBins, redshiftBins];
+            for (int k = 0; k < nz; k++)
+            {
+                double sigma8Power = Math.Exp(-slopeA[k] * lnSigma8);
+                int row = k * nm;
+                for (int m = 0; m < nm; m++)
+                {
+                    int n = row + m;
+                    abundance[m] = prefactor[n] * ((sigma8Power * power[n]) + 1.0) * Math.Exp(-cutoff[n] * inverseSigma8Squared);
+                }
+
+                int j = _zBinOfNode[k];
+                for (int i = 0; i < massBins; i++)
+                {
+                    int pRow = ((k * massBins) + i) * nm;
+                    double sum = 0.0;
+                    for (int m = 0; m < nm; m++) sum += nodeBins[pRow + m] * abundance[m];
+                    counts[i, j] += sum;
+                }
+            }
+
+            results[s] = counts;
+        }
+
+        return results;
+    }
+
+    private static double[] RelationBinProbabilities(SurveyDefinition survey, ObservedMassBinProbability relation, double[] zNodes, double[] massNodes)
+    {
+        int nm = massNodes.Length;
+        int massBins = survey.MassBinCount;
+        var probabilities = new double[zNodes.Length * massBins * nm];
+        for (int k = 0; k < zNodes.Length; k++)
+        {
+            for (int i = 0; i < massBins; i++)
+            {
+                for (int m = 0; m < nm; m++)
+                {
+                    double p = relation(Math.Log10(massNodes[m]), zNodes[k], survey.Log10MassEdges[i], survey.Log10MassEdges[i + 1]);
+                    if (!(p >= 0 && p <= 1 + 1e-9))
+                        throw new ArgumentException($"The mass–observable relation returned {p} at log10 M = {Math.Log10(massNodes[m]):0.###}, z = {zNodes[k]:0.###}; it must lie in [0, 1].", nameof(survey));
+                    probabilities[(((k * massBins) + i) * nm) + m] = p;
+                }
+            }
+        }
+
+        return probabilities;
     }
 
     /// <summary>Comoving volume of redshift bin j over the survey area, h⁻³ Mpc³.</summary>
@@ -269,6 +345,7 @@ public sealed class SurveyExpectation
 
         // Panel boundaries include every observed-mass edge, so that without scatter each bin is integrated exactly.
         var breaks = new List<double>();
+        if (survey.TrueLog10MassMin is double lowest && lowest < survey.Log10MassEdges[0] - tail) breaks.Add(lowest);
         if (tail > 0) breaks.Add(survey.Log10MassEdges[0] - tail);
         breaks.AddRange(survey.Log10MassEdges);
         if (tail > 0) breaks.Add(survey.Log10MassEdges[^1] + tail);

@@ -101,6 +101,20 @@ public static class DemoSurvey
         // Whole milliseconds: the catalogue codec stores detection times to the millisecond.
         var detected = options.NightStartUtc.ToUniversalTime().AddMilliseconds(Math.Floor(random.NextDouble() * nightMs));
 
+        return ToCatalogue(cluster, $"{options.Survey}-{options.Seed}-{cluster.HaloId:D6}", options.Survey, raDeg, decDeg, detected, cosmology);
+    }
+
+    /// <summary>
+    /// One simulated line of sight as a catalogue message: the cluster placed at (<paramref name="raDeg"/>,
+    /// <paramref name="decDeg"/>), its members projected onto the sky around it, the true mass kept.
+    /// </summary>
+    public static ClusterCatalogue ToCatalogue(
+        ProjectedCluster cluster, string clusterId, string survey, double raDeg, double decDeg, DateTimeOffset detectedUtc, FlatLcdm cosmology)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clusterId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(survey);
+        ArgumentNullException.ThrowIfNull(cosmology);
         var sky = SkyProjection.ToSky(cluster, raDeg, decDeg, cosmology);
         var members = new ClusterMember[cluster.GalaxyCount];
         for (int i = 0; i < members.Length; i++)
@@ -113,12 +127,12 @@ public static class DemoSurvey
 
         return new ClusterCatalogue
         {
-            ClusterId = $"{options.Survey}-{options.Seed}-{cluster.HaloId:D6}",
-            Survey = options.Survey,
+            ClusterId = clusterId,
+            Survey = survey,
             RaDeg = raDeg,
             DecDeg = decDeg,
             Redshift = cluster.Redshift,
-            DetectionTime = detected,
+            DetectionTime = detectedUtc,
             TrueLog10M200c = cluster.Log10M200c,
             Members = members,
         };

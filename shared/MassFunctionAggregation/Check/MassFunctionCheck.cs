@@ -37,14 +37,14 @@ namespace StreamProcessor.MassFunctionAggregation.Check;
 /// </summary>
 public static class MassFunctionCheck
 {
-    /// <summary>Per-bin test threshold on |pull|.</summary>
-    public const double MaxAbsPull = 3.5;
+    /// <summary>Per-bin test threshold on |pull| (<see cref="ScienceCriteria"/>).</summary>
+    public const double MaxAbsPull = ScienceCriteria.MaxAbsPull;
 
-    /// <summary>Bins expected to hold fewer clusters are not tested one by one (Poisson is far from Gaussian there).</summary>
-    public const double MinExpectedPerBin = 10;
+    /// <summary>Bins expected to hold fewer clusters are not tested one by one (<see cref="ScienceCriteria"/>).</summary>
+    public const double MinExpectedPerBin = ScienceCriteria.MinExpectedPerBin;
 
-    /// <summary>Total-count test threshold, Poisson σ.</summary>
-    public const double MaxTotalSigmas = 3;
+    /// <summary>Total-count test threshold, Poisson σ (<see cref="ScienceCriteria"/>).</summary>
+    public const double MaxTotalSigmas = ScienceCriteria.MaxTotalSigmas;
 
     private static readonly DateTimeOffset Epoch = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
@@ -124,7 +124,7 @@ public static class MassFunctionCheck
 
         double ingestSeconds = ingestClock.Elapsed.TotalSeconds;
         double updateSecondsDuringIngest = service.Statistics.TotalUpdateSeconds - updatesBefore;
-        IReadOnlyList<MassFunctionUpdate> final = await ReadUpdatesAsync(
+        IReadOnlyList<MassFunctionUpdate> final = await MassFunctionTopicReader.ReadUpdatesAsync(
             kafka, updateCodec, configuration.RedshiftEdges.Count - 1, u => u.NPosteriors == records.Count, timeout.Token);
         MassFunctionServiceStatistics statistics = service.Statistics;
         await service.StopAsync(CancellationToken.None);
@@ -142,7 +142,7 @@ public static class MassFunctionCheck
             var restarted = new MassFunctionService(serviceOptions, new PosteriorCodec(), updateCodec, kafka, new WorkerHealth(TimeProvider.System), logger);
             await restarted.StartAsync(timeout.Token);
             await restarted.Rebuilt.WaitAsync(timeout.Token);
-            IReadOnlyList<MassFunctionUpdate> afterRestart = await ReadUpdatesAsync(
+            IReadOnlyList<MassFunctionUpdate> afterRestart = await MassFunctionTopicReader.ReadUpdatesAsync(
                 kafka, updateCodec, configuration.RedshiftEdges.Count - 1, u => u.UpdateSequence > lastSequence, timeout.Token);
             MassFunctionServiceStatistics again = restarted.Statistics;
             await restarted.StopAsync(CancellationToken.None);
@@ -167,44 +167,8 @@ public static class MassFunctionCheck
         MassFunctionCheckOptions options, FlatLcdm truth, int haloes, int published, IReadOnlyList<MassFunctionUpdate> final,
         double ingestSeconds, MassFunctionServiceStatistics statistics, double rebuildRate, bool? restartReproduced)
     {
-        var failures = new List<string>();
-        var bins = new List<BinComparison>();
-        double observedAbove = 0;
-        double expectedAbove = 0;
-        foreach (MassFunctionUpdate update in final.OrderBy(u => u.RedshiftMin))
-        {
-            for (int i = 0; i + 1 < update.Log10MassEdges.Count; i++)
-            {
-                if (update.Log10MassEdges[i] < update.CompletenessLimitLog10M - 1e-9) continue;
-                observedAbove += update.Counts[i];
-                expectedAbove += update.TheoryExpectedCounts[i];
-                double error = update.DnDlog10MError[i];
-                double pull = error > 0 ? (update.DnDlog10M[i] - update.TheoryDnDlog10M[i]) / error : double.NaN;
-                bool tested = update.TheoryExpectedCounts[i] >= MinExpectedPerBin;
-                bins.Add(new BinComparison(update.SeriesId, update.Log10MassEdges[i], update.Log10MassEdges[i + 1], update.Counts[i], update.TheoryExpectedCounts[i],
-                    update.DnDlog10M[i], error, update.TheoryDnDlog10M[i], pull, tested));
-                if (tested && !(Math.Abs(pull) <= MaxAbsPull))
-                {
-                    failures.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{update.SeriesId}, log M {update.Log10MassEdges[i]:F1}-{update.Log10MassEdges[i + 1]:F1}: N = {update.Counts[i]}, expected {update.TheoryExpectedCounts[i]:F1}, pull {pull:F2}"));
-                }
-            }
-        }
-
-        double totalSigmas = (observedAbove - expectedAbove) / Math.Sqrt(expectedAbove);
-        if (!(Math.Abs(totalSigmas) <= MaxTotalSigmas))
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"above the completeness limit: N = {observedAbove}, expected {expectedAbove:F1} ({totalSigmas:F1} sigma)"));
-        }
-
-        CosmologyPosterior posterior = final[0].Cosmology ?? throw new InvalidOperationException("the final update carries no cosmology posterior");
-        (double truthMinusMax, double level95MinusMax, bool inside) = CosmologyRegion.Evaluate(posterior, truth.OmegaM, truth.Sigma8);
-        if (!inside)
-        {
-            failures.Add(string.Create(CultureInfo.InvariantCulture,
-                $"the truth (Omega_m {truth.OmegaM}, sigma8 {truth.Sigma8}) lies outside the 95 % region: ln L - max = {truthMinusMax:F2} < {level95MinusMax:F2}"));
-        }
-
+        ScienceCriteriaResult criteria = ScienceCriteria.Evaluate(final, truth);
+        var failures = new List<string>(criteria.Failures);
         if (restartReproduced == false) failures.Add("the first update after a restart did not have the counts of the last one before it");
         return new MassFunctionCheckResult(
             options.Cosmology,
@@ -214,13 +178,13 @@ public static class MassFunctionCheck
             haloes,
             published,
             final,
-            bins,
-            observedAbove,
-            expectedAbove,
-            posterior,
-            truthMinusMax,
-            level95MinusMax,
-            inside,
+            criteria.Bins,
+            criteria.ObservedAboveLimit,
+            criteria.ExpectedAboveLimit,
+            criteria.CosmologyPosterior,
+            criteria.LogLikelihoodTruthMinusMax,
+            criteria.Level95MinusMax,
+            criteria.TruthInside95,
             published / ingestSeconds,
             statistics.FirstUpdateSeconds,
             statistics.LastUpdateSeconds,
@@ -231,17 +195,8 @@ public static class MassFunctionCheck
 
     private static void Print(MassFunctionCheckResult r, TextWriter output)
     {
-        CosmologyPosterior c = r.CosmologyPosterior;
-        double trueS8 = r.Truth.Sigma8 * Math.Sqrt(r.Truth.OmegaM / 0.3);
-        int tested = r.Bins.Count(b => b.Tested);
-        double maxPull = r.Bins.Where(b => b.Tested).Select(b => Math.Abs(b.Pull)).DefaultIfEmpty(0).Max();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mass function above 10^{r.FinalUpdates[0].CompletenessLimitLog10M:F1}: N = {r.ObservedAboveLimit}, expected {r.ExpectedAboveLimit:F1}; " +
-            $"{tested} bins with >= {MinExpectedPerBin} expected, max |pull| {maxPull:F2} (limit {MaxAbsPull})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cosmology: Omega_m = {c.OmegaMMean:F3} +- {c.OmegaMSigma:F3} (true {r.Truth.OmegaM}), sigma8 = {c.Sigma8Mean:F3} +- {c.Sigma8Sigma:F3} (true {r.Truth.Sigma8}), " +
-            $"S8 = {c.S8Mean:F3} +- {c.S8Sigma:F3} (true {trueS8:F3}); ln L(truth) - max = {r.LogLikelihoodTruthMinusMax:F2}, 95 % level {r.Level95MinusMax:F2}: " +
-            $"{(r.TruthInside95 ? "inside" : "OUTSIDE")}"));
+        var criteria = new ScienceCriteriaResult(r.Bins, r.ObservedAboveLimit, r.ExpectedAboveLimit, r.CosmologyPosterior, r.LogLikelihoodTruthMinusMax, r.Level95MinusMax, r.TruthInside95, r.Failures);
+        ScienceCriteria.Print(criteria, r.Truth, r.FinalUpdates[0].CompletenessLimitLog10M, output);
         foreach (string failure in r.Failures) output.WriteLine($"FAIL: {failure}");
         output.WriteLine(r.Passed ? "check PASSED" : "check FAILED");
     }
@@ -260,31 +215,5 @@ public static class MassFunctionCheck
 
         producer.Flush(TimeSpan.FromMinutes(1));
         if (failure is not null) throw new KafkaException(failure);
-    }
-
-    /// <summary>Reads massfunction from the beginning until every one of <paramref name="series"/> series has an update matching <paramref name="wanted"/>; returns the first such of each.</summary>
-    private static async Task<IReadOnlyList<MassFunctionUpdate>> ReadUpdatesAsync(
-        KafkaClientFactory kafka, MassFunctionUpdateCodec codec, int series, Func<MassFunctionUpdate, bool> wanted, CancellationToken cancellationToken)
-    {
-        using var reader = kafka.CreateReader("massfunction-check-reader");
-        reader.Subscribe(Topics.MassFunction);
-        var found = new Dictionary<string, MassFunctionUpdate>(StringComparer.Ordinal);
-        try
-        {
-            while (found.Count < series)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                ConsumeResult<string, byte[]>? record = await Task.Run(() => reader.Consume(TimeSpan.FromMilliseconds(200)), cancellationToken);
-                if (record is null || record.IsPartitionEOF) continue;
-                MassFunctionUpdate update = codec.Decode(record.Message.Value);
-                if (wanted(update)) found.TryAdd(update.SeriesId, update);
-            }
-        }
-        finally
-        {
-            reader.Close();
-        }
-
-        return [.. found.Values.OrderBy(u => u.RedshiftMin)];
     }
 }

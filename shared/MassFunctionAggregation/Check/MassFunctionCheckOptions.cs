@@ -49,10 +49,5 @@ public sealed record MassFunctionCheckOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The cosmology of <see cref="Cosmology"/>.</summary>
-    public FlatLcdm TrueCosmology() => Cosmology switch
-    {
-        CheckCosmology.Planck18 => FlatLcdm.Planck18,
-        CheckCosmology.Alt => FlatLcdm.Planck18 with { OmegaM = 0.25, Sigma8 = 0.9 },
-        _ => throw new ArgumentOutOfRangeException(nameof(Cosmology), Cosmology, null),
-    };
+    public FlatLcdm TrueCosmology() => Cosmology.ToFlatLcdm();
 }

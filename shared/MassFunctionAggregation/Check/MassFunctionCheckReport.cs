@@ -21,32 +21,48 @@ public static class MassFunctionCheckReport
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Writes the three files into <paramref name="folder"/> (created if needed); returns their paths.</summary>
+    /// <summary>Writes the files into <paramref name="folder"/> (created if needed); returns their paths.</summary>
     public static IReadOnlyList<string> Write(MassFunctionCheckResult result, string folder)
     {
         ArgumentNullException.ThrowIfNull(result);
+        string name = result.Cosmology.ToString().ToLowerInvariant();
+        return Write(folder, $"massfunction-check-{name}", $"{name} mock ({result.PosteriorsPublished} posteriors)",
+            result.FinalUpdates, result.CosmologyPosterior, result.Truth, JsonSerializer.Serialize(result, Json));
+    }
+
+    /// <summary>
+    /// The files of any science check: <c>&lt;stem&gt;-bins.csv</c>, <c>-cosmology.csv</c>, <c>.json</c> (<paramref name="json"/>),
+    /// <c>-massfunction.png</c> (theory band and residuals) and <c>-omegam-sigma8.png</c> (regions and the truth).
+    /// </summary>
+    public static IReadOnlyList<string> Write(
+        string folder, string stemName, string title, IReadOnlyList<MassFunctionUpdate> finalUpdates, CosmologyPosterior posterior, CosmologyParameters truth, string json)
+    {
         ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(finalUpdates);
+        ArgumentNullException.ThrowIfNull(posterior);
+        ArgumentNullException.ThrowIfNull(truth);
         Directory.CreateDirectory(folder);
-        string stem = Path.Combine(folder, $"massfunction-check-{result.Cosmology.ToString().ToLowerInvariant()}");
+        string stem = Path.Combine(folder, stemName);
         string bins = stem + "-bins.csv";
         string grid = stem + "-cosmology.csv";
-        string json = stem + ".json";
-        File.WriteAllText(bins, BinsCsv(result.FinalUpdates));
-        File.WriteAllText(grid, GridCsv(result.CosmologyPosterior));
-        File.WriteAllText(json, JsonSerializer.Serialize(result, Json));
+        string jsonPath = stem + ".json";
+        File.WriteAllText(bins, BinsCsv(finalUpdates));
+        File.WriteAllText(grid, GridCsv(posterior));
+        File.WriteAllText(jsonPath, json);
         string massFunctionPng = stem + "-massfunction.png";
         string cosmologyPng = stem + "-omegam-sigma8.png";
-        string name = result.Cosmology.ToString().ToLowerInvariant();
-        MassFunctionPlots.MassFunction(massFunctionPng, $"Mass function, {name} mock ({result.PosteriorsPublished} posteriors)", result.FinalUpdates.ToDictionary(
+        MassFunctionPlots.MassFunction(massFunctionPng, $"Mass function, {title}", finalUpdates.ToDictionary(
             u => $"z {u.RedshiftMin:0.00}-{u.RedshiftMax:0.00}",
             u => (IReadOnlyList<MassFunctionBin>)Enumerable.Range(0, u.Counts.Count).Select(i => new MassFunctionBin(
                 u.Log10MassEdges[i], u.Log10MassEdges[i + 1], u.Counts[i], u.DnDlog10M[i], u.DnDlog10MError[i], u.TheoryDnDlog10M[i], u.TheoryExpectedCounts[i],
                 u.Log10MassEdges[i] >= u.CompletenessLimitLog10M - 1e-9)).ToList()));
-        var posterior = result.CosmologyPosterior;
-        MassFunctionPlots.CosmologyRegions(cosmologyPng, $"Omega_m - sigma_8 from counts, {name} mock", posterior.GridOmegaM, posterior.GridSigma8, posterior.LogLikelihood,
-            result.Truth.OmegaM, result.Truth.Sigma8);
-        return [bins, grid, json, massFunctionPng, cosmologyPng];
+        MassFunctionPlots.CosmologyRegions(cosmologyPng, $"Omega_m - sigma_8 from counts, {title}", posterior.GridOmegaM, posterior.GridSigma8, posterior.LogLikelihood,
+            truth.OmegaM, truth.Sigma8);
+        return [bins, grid, jsonPath, massFunctionPng, cosmologyPng];
     }
+
+    /// <summary>JSON as the reports write it (indented, enums as names, NaN allowed).</summary>
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 
     private static string BinsCsv(IReadOnlyList<MassFunctionUpdate> updates)
     {
