@@ -55,7 +55,7 @@ internal static class StreamBenchCommand
         {
             var warming = new PosteriorCollector(kafka);
             var warmingUp = warming.RunAsync(warmup.Count, cancellationToken);
-            Produce(kafka, warmup, perSecond: 0);
+            Produce(kafka, Encode(warmup), perSecond: 0);
             if (!await Arrived(warming, warmingUp, warmup.Count, "warm-up")) return 1;
             Console.WriteLine($"warm-up: {warmup.Count} catalogues through the path");
         }
@@ -68,10 +68,11 @@ internal static class StreamBenchCommand
         List<Posterior> stages = [];
         if (burst.Count > 0)
         {
+            var burstPayloads = Encode(burst);
             var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var collector = new PosteriorCollector(kafka);
             var collecting = collector.RunAsync(warmup.Count + burst.Count, cancellationToken);
-            Produce(kafka, burst, perSecond: 0);
+            Produce(kafka, burstPayloads, perSecond: 0);
             if (!await Arrived(collector, collecting, warmup.Count + burst.Count, "burst")) return 1;
             // CPU time of the whole process (services, broker, load generator, collector) per catalogue: unlike the
             // wall-clock rate it does not depend on what else the machine runs.
@@ -85,9 +86,10 @@ internal static class StreamBenchCommand
 
         // 2. Latency at a fixed offered load.
         var beforePaced = WorkerStages.Snapshot();
+        var pacedPayloads = Encode(paced);
         var latencyCollector = new PosteriorCollector(kafka);
         var latencyCollecting = latencyCollector.RunAsync(warmup.Count + burst.Count + paced.Count, cancellationToken);
-        Produce(kafka, paced, rate);
+        Produce(kafka, pacedPayloads, rate);
         if (!await Arrived(latencyCollector, latencyCollecting, warmup.Count + burst.Count + paced.Count, "paced run")) return 1;
         var pacedStages = WorkerStages.Snapshot().Since(beforePaced).ToList();
         var latencies = latencyCollector.EndToEndLatenciesSeconds(paced.Select(c => c.ClusterId).ToHashSet()).Order().ToArray();
@@ -146,11 +148,16 @@ internal static class StreamBenchCommand
         return selected.Take(count).Select((c, i) => c with { ClusterId = $"bench-{seed}-{i:D6}" }).ToList();
     }
 
-    /// <summary>Produces the catalogues, paced at <paramref name="perSecond"/> (0: as fast as possible).</summary>
-    private static void Produce(KafkaClientFactory kafka, List<ClusterCatalogue> catalogues, int perSecond)
+    /// <summary>The catalogue records, encoded before any clock starts (in a deployment the ingest service does this elsewhere).</summary>
+    private static List<(string ClusterId, byte[] Value)> Encode(List<ClusterCatalogue> catalogues)
     {
         var codec = new ClusterCatalogueCodec();
-        var payloads = catalogues.Select(c => (c.ClusterId, codec.Encode(c))).ToList();
+        return catalogues.Select(c => (c.ClusterId, codec.Encode(c))).ToList();
+    }
+
+    /// <summary>Produces the encoded catalogues, paced at <paramref name="perSecond"/> (0: as fast as possible).</summary>
+    private static void Produce(KafkaClientFactory kafka, List<(string ClusterId, byte[] Value)> payloads, int perSecond)
+    {
         using var producer = kafka.CreateProducer("bench-producer", c => c.LingerMs = perSecond == 0 ? 5 : 0);
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < payloads.Count; i++)
@@ -162,7 +169,7 @@ internal static class StreamBenchCommand
                 while (clock.Elapsed < due) Thread.Sleep(1);
             }
 
-            producer.Produce(Topics.Catalogues, new Message<string, byte[]> { Key = payloads[i].ClusterId, Value = payloads[i].Item2 });
+            producer.Produce(Topics.Catalogues, new Message<string, byte[]> { Key = payloads[i].ClusterId, Value = payloads[i].Value });
         }
 
         producer.Flush(TimeSpan.FromSeconds(60));
