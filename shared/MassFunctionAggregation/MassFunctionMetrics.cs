@@ -18,6 +18,11 @@ public static class MassFunctionMetrics
         "streamprocessor_massfunction_update_duration_seconds", "Time to compute one survey's update (snapshot, theory, cosmology fit).",
         new HistogramConfiguration { LabelNames = ["service", "survey"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
 
+    public static readonly Counter CalibrationModelMismatches = Metrics.CreateCounter(
+        "streamprocessor_massfunction_calibration_model_mismatch_total",
+        "Accepted posteriors (new or replayed) of a survey with a SelectionCalibrationFile whose model card differs from the calibration's.",
+        labelNames: ["service", "survey"]);
+
     public static readonly Counter Replayed = Metrics.CreateCounter(
         "streamprocessor_massfunction_replayed_records_total", "Records re-read from posteriors.mass at start to rebuild the state.", labelNames: ["service"]);
 

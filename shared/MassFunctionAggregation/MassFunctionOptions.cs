@@ -35,6 +35,16 @@ public sealed record MassFunctionOptions
     /// <summary>The configured surveys, or the demo survey when none is configured.</summary>
     public IReadOnlyList<SurveyOptions> EffectiveSurveys() => Surveys.Length == 0 ? [DemoSurvey.Options()] : Surveys;
 
+    /// <summary>
+    /// Makes every survey's relative <see cref="SurveyOptions.SelectionCalibrationFile"/> absolute against
+    /// <paramref name="baseDirectory"/> (the service: the working directory at start-up), in place (the
+    /// post-configuration of the bound options, before validation).
+    /// </summary>
+    public void ResolveSelectionCalibrationFiles(string baseDirectory)
+    {
+        for (int i = 0; i < Surveys.Length; i++) Surveys[i] = Surveys[i].WithSelectionCalibrationFileUnder(baseDirectory);
+    }
+
     /// <summary>The Abundance configurations; throws <see cref="ArgumentException"/> on a bad survey.</summary>
     public IReadOnlyList<SurveyConfiguration> SurveyConfigurations() => [.. EffectiveSurveys().Select(s => s.ToConfiguration())];
 }

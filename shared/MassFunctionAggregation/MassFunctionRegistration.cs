@@ -15,13 +15,19 @@ public static class MassFunctionRegistration
 {
     /// <summary>
     /// The "MassFunction" options (validated at start) and the posteriors.mass → massfunction service. Needs
-    /// AddServiceDefaults (Kafka, health) and AddCodecs (the posterior and mass-function codecs) first.
+    /// AddServiceDefaults (Kafka, health) and AddCodecs (the posterior and mass-function codecs) first. Relative
+    /// "MassFunction:Surveys:n:SelectionCalibrationFile" paths are resolved against the working directory at start-up.
     /// </summary>
     public static WebApplicationBuilder AddMassFunction(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IValidateOptions<MassFunctionOptions>, MassFunctionOptionsValidator>();
-        builder.Services.AddOptions<MassFunctionOptions>().BindConfiguration(MassFunctionOptions.Section).ValidateOnStart();
+        // A relative SelectionCalibrationFile is read from the working directory at start-up, not from the content root
+        // (ServiceDefaults puts that in the service's binary folder, for its appsettings.json).
+        string workingDirectory = Directory.GetCurrentDirectory();
+        builder.Services.AddOptions<MassFunctionOptions>().BindConfiguration(MassFunctionOptions.Section)
+            .PostConfigure(options => options.ResolveSelectionCalibrationFiles(workingDirectory))
+            .ValidateOnStart();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MassFunctionOptions>>().Value;

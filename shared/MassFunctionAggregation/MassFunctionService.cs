@@ -47,6 +47,8 @@ public sealed class MassFunctionService : BackgroundService
     private readonly UpdateCadence _cadence;
     private readonly UpdateSequences _sequences = new();
     private readonly Dictionary<string, SurveyOptions> _surveys;
+    private readonly Dictionary<string, SelectionCalibration> _calibrations = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Survey, string ModelCard)> _mismatchesLogged = [];
     private readonly Dictionary<string, long> _publishedRevision = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _rebuilt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -61,6 +63,7 @@ public sealed class MassFunctionService : BackgroundService
     private long _ingested;
     private long _deadLettered;
     private long _updatesPublished;
+    private long _calibrationModelMismatches;
     private double _rebuildSeconds = double.NaN;
     private double _firstUpdateSeconds = double.NaN;
     private double _lastUpdateSeconds = double.NaN;
@@ -85,7 +88,24 @@ public sealed class MassFunctionService : BackgroundService
         _time = time ?? TimeProvider.System;
         _groupId = options.GroupId ?? ServiceName;
         _surveys = options.EffectiveSurveys().ToDictionary(s => s.Name, StringComparer.Ordinal);
-        Accumulator = new MassFunctionAccumulator(options.SurveyConfigurations(), _time);
+        var configurations = new List<SurveyConfiguration>();
+        foreach (SurveyOptions survey in _surveys.Values)
+        {
+            // Read once: the configuration and the model card the posteriors are checked against come from the same file.
+            if (survey.LoadSelectionCalibration() is { } calibration)
+            {
+                _calibrations[survey.Name] = calibration;
+                configurations.Add(survey.WithSelectionCalibration(calibration).ToConfiguration());
+                _logger.LogInformation("{Service}: survey {Survey}: selection and mass–observable calibration {File} (model {Model}, card {Card})",
+                    ServiceName, survey.Name, Path.GetFullPath(survey.SelectionCalibrationFile!), calibration.ModelVersion, calibration.ModelCardSha256);
+            }
+            else
+            {
+                configurations.Add(survey.ToConfiguration());
+            }
+        }
+
+        Accumulator = new MassFunctionAccumulator(configurations, _time);
         _cadence = new UpdateCadence(options.UpdateEveryPosteriors, options.UpdateInterval, _time);
         _health.Register(ServiceName);
     }
@@ -95,6 +115,12 @@ public sealed class MassFunctionService : BackgroundService
 
     /// <summary>Completes when the start-up rebuild has finished and its first updates are published.</summary>
     public Task Rebuilt => _rebuilt.Task;
+
+    /// <summary>
+    /// Accepted posteriors (new or replayed) of surveys configured with a <see cref="SurveyOptions.SelectionCalibrationFile"/>
+    /// whose model card differs from the calibration's: counted, logged once per survey and model card, still ingested.
+    /// </summary>
+    public long CalibrationModelMismatches => Interlocked.Read(ref _calibrationModelMismatches);
 
     /// <summary>Counters since start.</summary>
     public MassFunctionServiceStatistics Statistics => new(
@@ -356,6 +382,7 @@ public sealed class MassFunctionService : BackgroundService
             return isNew ? [DeadLetterAsync(producer, record, e.Reason.ToLabel(), e.Message, "decode", e.GetType().FullName!)] : [];
         }
 
+        CheckCalibrationModel(posterior);
         IngestResult result;
         try
         {
@@ -382,6 +409,22 @@ public sealed class MassFunctionService : BackgroundService
 
         _cadence.Count(1);
         return [];
+    }
+
+    /// <summary>
+    /// A posterior from another model than the survey's calibration is only known at runtime: the forward model then
+    /// describes another CNN. Warn (once per survey and model card) and count it; it is still counted in the abundance.
+    /// </summary>
+    private void CheckCalibrationModel(Posterior posterior)
+    {
+        if (!_calibrations.TryGetValue(posterior.Survey, out SelectionCalibration? calibration) || calibration.ModelMismatch(posterior) is not { } mismatch) return;
+        Interlocked.Increment(ref _calibrationModelMismatches);
+        MassFunctionMetrics.CalibrationModelMismatches.WithLabels(ServiceName, posterior.Survey).Inc();
+        if (_mismatchesLogged.Add((posterior.Survey, posterior.ModelCardSha256)))
+        {
+            _logger.LogWarning("{Service}: survey {Survey}: {Mismatch} (further ones counted in {Metric})",
+                ServiceName, posterior.Survey, mismatch, "streamprocessor_massfunction_calibration_model_mismatch_total");
+        }
     }
 
     private async Task DeadLetterAsync(IProducer<string, byte[]> producer, ConsumeResult<string, byte[]> record, string reason, string message, string stage, string exceptionType)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StreamProcessor.Contracts.Messages;
 
 namespace StreamProcessor.MassFunctionAggregation;
 
@@ -7,15 +8,17 @@ namespace StreamProcessor.MassFunctionAggregation;
 /// A survey's selection and mass–observable calibration measured on simulations (<c>pipeline calibrate-selection</c>):
 /// on a (true log10 M200c, z) grid, haloes simulated, how many were accepted by the whole catalogue path (simulator
 /// richness cut, phase-space limits, mass inference), and the residuals log10 M_obs − log10 M_true of the accepted
-/// ones. Node order is mass-major: index = massIndex * Redshifts.Length + redshiftIndex. Serialised in snake_case.
+/// ones. Node order is mass-major: index = massIndex * Redshifts.Length + redshiftIndex. Serialised in snake_case,
+/// compact (no indentation: the residuals are ~10^4 numbers).
 /// </summary>
 public sealed record SelectionCalibration
 {
     private static readonly JsonSerializerOptions Json = new()
     {
-        WriteIndented = true,
+        WriteIndented = false,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>How the table was made (command, seeds, simulator, model), in words.</summary>
@@ -57,7 +60,7 @@ public sealed record SelectionCalibration
     /// <summary>The residuals per node, dex.</summary>
     public required double[][] Residuals { get; init; }
 
-    /// <summary>Reads a calibration file.</summary>
+    /// <summary>Reads a calibration file (I/O and JSON exceptions as they come; see <see cref="LoadValidated"/>).</summary>
     public static SelectionCalibration Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -65,7 +68,44 @@ public sealed record SelectionCalibration
         return JsonSerializer.Deserialize<SelectionCalibration>(stream, Json) ?? throw new InvalidDataException($"{path} holds no calibration.");
     }
 
-    /// <summary>Writes the calibration as JSON (creating the folder).</summary>
+    /// <summary>
+    /// Reads and checks a calibration file for a survey: <see cref="ArgumentException"/> naming the full path when the
+    /// file is missing, unreadable, not a calibration, or its tables are inconsistent (so options validation reports it).
+    /// </summary>
+    public static SelectionCalibration LoadValidated(string path, double smoothingDex)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string fullPath = Path.GetFullPath(path);
+        try
+        {
+            SelectionCalibration calibration = Load(fullPath);
+            if (calibration.Residuals.Any(r => r is null)) throw new InvalidDataException("residuals holds a null node");
+            _ = calibration.ToCompletenessOptions().ToModel();
+            _ = calibration.ToMassObservableOptions(smoothingDex).ToModel();
+            if (string.IsNullOrWhiteSpace(calibration.ModelCardSha256)) throw new InvalidDataException("model_card_sha256 is empty");
+            return calibration;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException
+                                      or ArgumentException)
+        {
+            string reason = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message;
+            throw new ArgumentException($"Selection calibration file '{fullPath}' cannot be used: {reason}", nameof(path), e);
+        }
+    }
+
+    /// <summary>
+    /// Null when <paramref name="posterior"/> comes from the model card this calibration was measured on (or is not
+    /// accepted: a rejection carries no mass); otherwise why the calibration does not describe it. Shared by the
+    /// massfunction service (a warning and a metric at runtime) and <c>pipeline science-check</c> (a failure).
+    /// </summary>
+    public string? ModelMismatch(Posterior posterior)
+    {
+        ArgumentNullException.ThrowIfNull(posterior);
+        if (posterior.Status != RecordStatus.Accepted || string.Equals(posterior.ModelCardSha256, ModelCardSha256, StringComparison.OrdinalIgnoreCase)) return null;
+        return $"posterior {posterior.ObjectId} comes from model card {posterior.ModelCardSha256}, the calibration from {ModelCardSha256} ({ModelVersion}): re-run calibrate-selection";
+    }
+
+    /// <summary>Writes the calibration as compact JSON (creating the folder).</summary>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -22,11 +22,31 @@ public sealed record SurveyOptions
     /// <summary>Ascending log10(M / h^-1 Msun) bin edges of the posterior means.</summary>
     public double[] Log10MassEdges { get; init; } = [];
 
-    /// <summary>Selection function.</summary>
-    public CompletenessOptions Completeness { get; init; } = new();
+    /// <summary>
+    /// Selection function; null: the default logistic <see cref="CompletenessOptions"/> (or the calibration file's
+    /// table when <see cref="SelectionCalibrationFile"/> is set; setting both is refused as ambiguous).
+    /// </summary>
+    public CompletenessOptions? Completeness { get; init; }
 
-    /// <summary>A calibrated mass–observable relation; null: the unbiased log-normal of the posterior widths.</summary>
+    /// <summary>
+    /// A calibrated mass–observable relation; null: the unbiased log-normal of the posterior widths (or the calibration
+    /// file's residuals when <see cref="SelectionCalibrationFile"/> is set; setting both is refused as ambiguous).
+    /// </summary>
     public MassObservableOptions? MassObservable { get; init; }
+
+    /// <summary>
+    /// A selection calibration written by <c>pipeline calibrate-selection</c> (e.g.
+    /// <c>models/mass-cnn-2d/selection-calibration.json</c>), loaded at start: it supplies the survey's completeness
+    /// (tabulated, zero below its <c>log10_mass_floor</c>) and its mass–observable relation (the empirical residuals,
+    /// kernel <see cref="SelectionCalibrationSmoothingDex"/>). <see cref="Completeness"/> and <see cref="MassObservable"/>
+    /// must then be left unset (options validation refuses the survey otherwise). A relative path is resolved against
+    /// the working directory of the process at start-up (not the content root, which ServiceDefaults sets to the binary
+    /// folder). A missing or malformed file fails options validation, naming the full path.
+    /// </summary>
+    public string? SelectionCalibrationFile { get; init; }
+
+    /// <summary>Gaussian kernel width of the calibrated residual distributions, dex (with <see cref="SelectionCalibrationFile"/>).</summary>
+    public double SelectionCalibrationSmoothingDex { get; init; } = 0.02;
 
     /// <summary>Lowest mass edge of the cosmology fit; null: where the completeness reaches 90 % at every redshift.</summary>
     public double? CompletenessLimitLog10Mass { get; init; }
@@ -64,8 +84,69 @@ public sealed record SurveyOptions
     /// <summary>The cosmology a mock was drawn from, stamped on every update of this survey; null for real data.</summary>
     public CosmologyOptions? TrueCosmology { get; init; }
 
-    /// <summary>The Abundance configuration; throws <see cref="ArgumentException"/> when it cannot be used.</summary>
-    public SurveyConfiguration ToConfiguration()
+    /// <summary>
+    /// The calibration named by <see cref="SelectionCalibrationFile"/>, read and checked; null when none is named.
+    /// Throws <see cref="ArgumentException"/> (naming the full path) when the file is missing or malformed, and when
+    /// <see cref="Completeness"/> or <see cref="MassObservable"/> is set as well (ambiguous).
+    /// </summary>
+    public SelectionCalibration? LoadSelectionCalibration()
+    {
+        if (SelectionCalibrationFile is null) return null;
+        if (string.IsNullOrWhiteSpace(SelectionCalibrationFile))
+            throw new ArgumentException("SelectionCalibrationFile is empty: name a file or leave it unset.", nameof(SelectionCalibrationFile));
+        var explicitOptions = new List<string>();
+        if (Completeness is not null) explicitOptions.Add(nameof(Completeness));
+        if (MassObservable is not null) explicitOptions.Add(nameof(MassObservable));
+        if (explicitOptions.Count > 0)
+        {
+            throw new ArgumentException(
+                $"{string.Join(" and ", explicitOptions)} and SelectionCalibrationFile '{SelectionCalibrationFile}' are both set: ambiguous, " +
+                "the calibration file supplies the completeness and the mass–observable relation; remove one of them.", nameof(SelectionCalibrationFile));
+        }
+
+        if (!(SelectionCalibrationSmoothingDex > 0 && SelectionCalibrationSmoothingDex <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SelectionCalibrationSmoothingDex), SelectionCalibrationSmoothingDex,
+                "The kernel width of the calibrated residuals must lie in (0, 0.5] dex.");
+        }
+
+        return SelectionCalibration.LoadValidated(SelectionCalibrationFile, SelectionCalibrationSmoothingDex);
+    }
+
+    /// <summary>
+    /// The survey with <paramref name="calibration"/> in place of the file: its completeness (with the floor) and
+    /// mass–observable relation set explicitly, <see cref="SelectionCalibrationFile"/> cleared.
+    /// </summary>
+    public SurveyOptions WithSelectionCalibration(SelectionCalibration calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return this with
+        {
+            SelectionCalibrationFile = null,
+            Completeness = calibration.ToCompletenessOptions(),
+            MassObservable = calibration.ToMassObservableOptions(SelectionCalibrationSmoothingDex),
+        };
+    }
+
+    /// <summary>
+    /// This survey with a relative <see cref="SelectionCalibrationFile"/> made absolute against <paramref name="baseDirectory"/>.
+    /// </summary>
+    public SurveyOptions WithSelectionCalibrationFileUnder(string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        return string.IsNullOrWhiteSpace(SelectionCalibrationFile) || Path.IsPathRooted(SelectionCalibrationFile) ? this
+            : this with { SelectionCalibrationFile = Path.GetFullPath(SelectionCalibrationFile, baseDirectory) };
+    }
+
+    /// <summary>
+    /// The Abundance configuration, reading <see cref="SelectionCalibrationFile"/> when set; throws
+    /// <see cref="ArgumentException"/> when it cannot be used.
+    /// </summary>
+    public SurveyConfiguration ToConfiguration() =>
+        LoadSelectionCalibration() is { } calibration ? WithSelectionCalibration(calibration).ToConfiguration() : BuildConfiguration();
+
+    /// <summary>The Abundance configuration of the explicit options (no file).</summary>
+    private SurveyConfiguration BuildConfiguration()
     {
         var defaults = new SurveyConfiguration
         {
@@ -73,7 +154,7 @@ public sealed record SurveyOptions
             SkyAreaDeg2 = SkyAreaDeg2,
             RedshiftEdges = [.. RedshiftEdges],
             Log10MassEdges = [.. Log10MassEdges],
-            Completeness = Completeness.ToModel(),
+            Completeness = (Completeness ?? new CompletenessOptions()).ToModel(),
             MassObservable = MassObservable?.ToModel(),
             CompletenessLimitLog10Mass = CompletenessLimitLog10Mass,
             BaseCosmology = BaseCosmology.ToFlatLcdm(),

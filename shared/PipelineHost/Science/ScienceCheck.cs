@@ -39,8 +39,15 @@ public static class ScienceCheck
         ArgumentNullException.ThrowIfNull(log);
         var wall = Stopwatch.StartNew();
         FlatLcdm truth = options.Cosmology.ToFlatLcdm().Validated();
-        SelectionCalibration calibration = SelectionCalibration.Load(options.CalibrationPath);
-        SurveyOptions survey = Survey(options, truth, calibration);
+        SurveyOptions survey = Survey(options, truth);
+        var serviceOptions = new MassFunctionOptions { Surveys = [survey], UpdateEveryPosteriors = 5000, UpdateInterval = TimeSpan.FromSeconds(1), GroupId = "science-check" };
+        if (new MassFunctionOptionsValidator().Validate(null, serviceOptions) is { Failed: true } invalid)
+        {
+            throw new InvalidOperationException($"the science survey's massfunction options do not validate: {invalid.FailureMessage}");
+        }
+
+        SelectionCalibration calibration = survey.LoadSelectionCalibration()
+            ?? SelectionCalibration.LoadValidated(options.CalibrationPath, options.ResidualSmoothingDex);
         Log(log, string.Create(CultureInfo.InvariantCulture,
             $"{options.Cosmology} (Omega_m {truth.OmegaM}, sigma8 {truth.Sigma8}), {options.SkyAreaDeg2:F0} deg2, z {options.RedshiftEdges[0]}-{options.RedshiftEdges[^1]}, seed {options.Seed}; " +
             $"calibration {options.CalibrationPath} (seed {calibration.Seed}); fit from log10 M {survey.CompletenessLimitLog10Mass:F1}"));
@@ -70,7 +77,7 @@ public static class ScienceCheck
         timeout.CancelAfter(options.Timeout);
         var updateCodec = new MassFunctionUpdateCodec();
         var service = new MassFunctionService(
-            new MassFunctionOptions { Surveys = [survey], UpdateEveryPosteriors = 5000, UpdateInterval = TimeSpan.FromSeconds(1), GroupId = "science-check" },
+            serviceOptions,
             new PosteriorCodec(), updateCodec, kafka, new WorkerHealth(TimeProvider.System), NullLogger<MassFunctionService>.Instance);
         clock.Restart();
         await service.StartAsync(timeout.Token);
@@ -87,10 +94,7 @@ public static class ScienceCheck
         ScienceCriteriaResult criteria = ScienceCriteria.Evaluate(final, truth);
         var failures = new List<string>(criteria.Failures);
         List<Posterior> accepted = [.. posteriors.Where(p => p.Status == RecordStatus.Accepted)];
-        if (accepted.FirstOrDefault(p => p.ModelCardSha256 != calibration.ModelCardSha256) is { } other)
-        {
-            failures.Add($"posterior {other.ObjectId} comes from model card {other.ModelCardSha256}, the calibration from {calibration.ModelCardSha256}: re-run calibrate-selection");
-        }
+        if (accepted.Select(calibration.ModelMismatch).FirstOrDefault(m => m is not null) is { } mismatch) failures.Add(mismatch);
 
         var truthParameters = new CosmologyParameters(truth.OmegaM, truth.OmegaB, truth.LittleH, truth.Ns, truth.Sigma8);
         var result = new ScienceCheckResult(
@@ -110,24 +114,37 @@ public static class ScienceCheck
         return result;
     }
 
-    /// <summary>The survey: calibrated tabulated completeness (zero below the floor), calibrated mass–observable relation, the fit limit.</summary>
-    private static SurveyOptions Survey(ScienceCheckOptions options, FlatLcdm truth, SelectionCalibration calibration)
+    /// <summary>
+    /// The survey, configured the way a deployment configures it: <see cref="SurveyOptions.SelectionCalibrationFile"/>
+    /// names the calibration (tabulated completeness, zero below the floor; empirical mass–observable relation), plus
+    /// the fit limit. The two controls (<see cref="ScienceCheckOptions.UseCalibratedMassObservable"/> false,
+    /// <see cref="ScienceCheckOptions.ResidualShiftDex"/> non-zero) alter the file's relation, so they set it explicitly.
+    /// </summary>
+    public static SurveyOptions Survey(ScienceCheckOptions options, FlatLcdm truth)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(truth);
         var survey = new SurveyOptions
         {
             Name = SurveyName,
             SkyAreaDeg2 = options.SkyAreaDeg2,
             RedshiftEdges = options.RedshiftEdges,
             Log10MassEdges = options.Log10MassEdges,
-            Completeness = calibration.ToCompletenessOptions(),
-            MassObservable = !options.UseCalibratedMassObservable ? null
-                : calibration.ToMassObservableOptions(options.ResidualSmoothingDex) is var relation && options.ResidualShiftDex != 0
-                    ? relation with { Residuals = [.. relation.Residuals.Select(r => r.Select(x => x + options.ResidualShiftDex).ToArray())] }
-                    : relation,
+            SelectionCalibrationFile = options.CalibrationPath,
+            SelectionCalibrationSmoothingDex = options.ResidualSmoothingDex,
             BaseCosmology = CosmologyOptions.From(truth),
             TrueCosmology = CosmologyOptions.From(truth),
             WarmScatterDex = 0.1,
         };
+        if (!options.UseCalibratedMassObservable || options.ResidualShiftDex != 0)
+        {
+            SurveyOptions inline = survey.WithSelectionCalibration(survey.LoadSelectionCalibration()!);
+            survey = inline with
+            {
+                MassObservable = !options.UseCalibratedMassObservable ? null
+                    : inline.MassObservable! with { Residuals = [.. inline.MassObservable!.Residuals.Select(r => r.Select(x => x + options.ResidualShiftDex).ToArray())] },
+            };
+        }
 
         // The fit limit: the lowest edge from which the calibrated completeness is ≥ the threshold at every redshift
         // (SurveyConfiguration's rule), and no lower than the CNN's documented domain.
