@@ -30,21 +30,23 @@ internal static class StreamBenchCommand
         {
             clusters, rate, seconds, seed, warmup, compute3D,
         };
+        // Anything else is configuration for the hosted services, e.g. --Worker:mass-inference:MaxBatchSize=128.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, token) => RunAsync(
-            new StreamBenchSettings(parse.GetValue(clusters), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(warmup), parse.GetValue(compute3D)), token));
+            new StreamBenchSettings(parse.GetValue(clusters), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(warmup), parse.GetValue(compute3D), [.. parse.UnmatchedTokens]), token));
         return command;
     }
 
     private static async Task<int> RunAsync(StreamBenchSettings settings, CancellationToken cancellationToken)
     {
-        var (clusters, rate, seconds, seed, warmupCount, compute3D) = settings;
+        var (clusters, rate, seconds, seed, warmupCount, compute3D, hostArgs) = settings;
         int latencyCount = rate * seconds;
         var catalogues = MembersBetween(warmupCount + clusters + latencyCount, seed, 50, 200);
         var warmup = catalogues.Take(warmupCount).ToList();
         var burst = catalogues.Skip(warmupCount).Take(clusters).ToList();
         var paced = catalogues.Skip(warmupCount + clusters).ToList();
         await using var app = CataloguePathHost.Build(
-            ["--metrics-url", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--PhaseSpace:Compute3D={compute3D}"], withMassFunction: false);
+            ["--metrics-url", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--PhaseSpace:Compute3D={compute3D}", .. hostArgs], withMassFunction: false);
         await app.StartAsync(cancellationToken);
         var kafka = app.Services.GetRequiredService<KafkaClientFactory>();
         var model = app.Services.GetRequiredService<IMassModel>();
@@ -214,4 +216,4 @@ internal static class StreamBenchCommand
 }
 
 /// <summary>The options of one `bench stream` run.</summary>
-internal sealed record StreamBenchSettings(int Clusters, int Rate, int Seconds, ulong Seed, int Warmup, bool Compute3D);
+internal sealed record StreamBenchSettings(int Clusters, int Rate, int Seconds, ulong Seed, int Warmup, bool Compute3D, IReadOnlyList<string> HostArgs);

@@ -9,6 +9,9 @@ namespace StreamProcessor.Kafka;
 /// </summary>
 public sealed class KafkaClientFactory(KafkaOptions options)
 {
+    /// <summary>How long a producer waits to fill a batch (latency traded for fewer, larger requests).</summary>
+    public const int DefaultLingerMs = 5;
+
     /// <summary>Longest a group consumer's fetch waits for data when its partitions are idle.</summary>
     public const int DefaultFetchWaitMaxMs = 25;
 
@@ -24,14 +27,16 @@ public sealed class KafkaClientFactory(KafkaOptions options)
         {
             Acks = Acks.All,
             EnableIdempotence = true,
-            LingerMs = 5,
             // KDE images and member lists shrink well; on the embedded broker this also stretches its ~5 MiB per partition.
             CompressionType = CompressionType.Lz4,
             // Bounded queue: back-pressure instead of unbounded memory (and the mock's 5 MiB per partition).
             QueueBufferingMaxKbytes = 64 * 1024,
             MessageTimeoutMs = 120_000,
         };
+        // Kafka:Settings:linger.ms wins over the defaults here and in configure.
+        if (!Options.Settings.ContainsKey("linger.ms")) config.LingerMs = DefaultLingerMs;
         configure?.Invoke(config);
+        if (Options.Settings.TryGetValue("linger.ms", out var linger)) config.Set("linger.ms", linger);
         return new ProducerBuilder<string, byte[]>(config).Build();
     }
 
