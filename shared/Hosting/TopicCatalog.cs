@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using StreamProcessor.Contracts;
 using StreamProcessor.Kafka;
 
@@ -12,12 +13,17 @@ public static class TopicCatalog
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
     private static readonly TimeSpan Month = TimeSpan.FromDays(30);
 
+    /// <summary>The compression producers use for <paramref name="topic"/> (none for topics not listed).</summary>
+    public static CompressionType CompressionFor(string topic) =>
+        All.FirstOrDefault(t => t.Name == topic)?.Compression ?? CompressionType.None;
+
     public static IReadOnlyList<TopicSpec> All { get; } =
     [
         new(Topics.Catalogues, 12, Week),
         new(Topics.Maps, 12, Week),
         new(Topics.Profiles, 6, Week),
-        new(Topics.PhaseSpaceFeatures, 12, Week),
+        // Internal and large (KDE images, member lists): lz4 also stretches the embedded broker's ~5 MiB per partition.
+        new(Topics.PhaseSpaceFeatures, 12, Week, CompressionType.Lz4),
         new(Topics.MassPosteriors, 12, Month),
         new(Topics.MassFunction, 4, Month),
         new(Topics.DeadLetter(Topics.Catalogues), 4, Month),

@@ -12,6 +12,8 @@ public sealed class KafkaClientFactory(KafkaOptions options)
     /// <summary>How long a producer waits to fill a batch (latency traded for fewer, larger requests).</summary>
     public const int DefaultLingerMs = 5;
 
+    private static readonly string[] OperatorTunedProducerSettings = ["linger.ms", "compression.type"];
+
     /// <summary>Longest a group consumer's fetch waits for data when its partitions are idle.</summary>
     public const int DefaultFetchWaitMaxMs = 25;
 
@@ -27,16 +29,18 @@ public sealed class KafkaClientFactory(KafkaOptions options)
         {
             Acks = Acks.All,
             EnableIdempotence = true,
-            // KDE images and member lists shrink well; on the embedded broker this also stretches its ~5 MiB per partition.
-            CompressionType = CompressionType.Lz4,
             // Bounded queue: back-pressure instead of unbounded memory (and the mock's 5 MiB per partition).
             QueueBufferingMaxKbytes = 64 * 1024,
             MessageTimeoutMs = 120_000,
         };
-        // Kafka:Settings:linger.ms wins over the defaults here and in configure.
-        if (!Options.Settings.ContainsKey("linger.ms")) config.LingerMs = DefaultLingerMs;
+        config.LingerMs = DefaultLingerMs;
         configure?.Invoke(config);
-        if (Options.Settings.TryGetValue("linger.ms", out var linger)) config.Set("linger.ms", linger);
+        // The tuning a caller picks gives way to the operator's Kafka:Settings.
+        foreach (var key in OperatorTunedProducerSettings)
+        {
+            if (Options.Settings.TryGetValue(key, out var value)) config.Set(key, value);
+        }
+
         return new ProducerBuilder<string, byte[]>(config).Build();
     }
 

@@ -94,9 +94,13 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
-        // A batch's outputs are produced together and then awaited: lingering only delays the acknowledgements
-        // (Kafka:Settings:linger.ms still wins).
-        using var producer = _kafka.CreateProducer($"producer-{Service}", c => c.LingerMs = 0);
+        // A batch's outputs are produced together and then awaited: lingering only delays the acknowledgements.
+        // (Kafka:Settings:linger.ms and compression.type still win.)
+        using var producer = _kafka.CreateProducer($"producer-{Service}", c =>
+        {
+            c.LingerMs = 0;
+            c.CompressionType = TopicCatalog.CompressionFor(_definition.OutputTopic);
+        });
         using var consumer = _kafka.CreateConsumerBuilder(_options.GroupId ?? Service)
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition).ToList()))
