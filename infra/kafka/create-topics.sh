@@ -31,24 +31,26 @@ until "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP_SERVERS" --lis
 done
 
 created=0
-# name  partitions  retention (7 days for inputs and features, 30 days for posteriors, massfunction, dead letters)
+# name  partitions  retention (7 days for inputs and features, 30 days for massfunction and dead letters;
+# posteriors are compacted: the newest posterior of every cluster is kept for the massfunction service's rebuild)
 while read -r name partitions retention; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   case "$retention" in
-    week) retention_ms=$WEEK_MS ;;
-    month) retention_ms=$MONTH_MS ;;
+    week) config="retention.ms=$WEEK_MS" ;;
+    month) config="retention.ms=$MONTH_MS" ;;
+    compact) config="cleanup.policy=compact" ;;
     *) echo "kafka-init: unknown retention '$retention' for $name" >&2; exit 1 ;;
   esac
   "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP_SERVERS" --create --if-not-exists \
     --topic "$name" --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR" \
-    --config "retention.ms=$retention_ms" </dev/null  # the JVM must not eat the topic table on stdin
+    --config "$config" </dev/null  # the JVM must not eat the topic table on stdin
   created=$((created + 1))
 done <<'TOPICS'
 catalogues            12 week
 maps                  12 week
 profiles               6 week
 features.phase-space  12 week
-posteriors.mass       12 month
+posteriors.mass       12 compact
 massfunction           4 month
 catalogues.dlq         4 month
 maps.dlq               4 month

@@ -24,7 +24,9 @@ public static class TopicCatalog
         new(Topics.Profiles, 6, Week),
         // Internal and large (KDE images, member lists): lz4 also stretches the embedded broker's ~5 MiB per partition.
         new(Topics.PhaseSpaceFeatures, 12, Week, CompressionType.Lz4),
-        new(Topics.MassPosteriors, 12, Month),
+        // Compacted: the newest posterior of every cluster stays, so the massfunction service can rebuild its state
+        // from this topic however old the survey is (a time retention would silently drop its oldest clusters).
+        new(Topics.MassPosteriors, 12, Compacted: true),
         new(Topics.MassFunction, 4, Month),
         new(Topics.DeadLetter(Topics.Catalogues), 4, Month),
         new(Topics.DeadLetter(Topics.Maps), 4, Month),

@@ -36,8 +36,6 @@ public static class TopicProvisioner
 
     private static TopicSpecification ToSpecification(TopicSpec topic)
     {
-        var configs = new Dictionary<string, string>();
-        if (topic.Retention is { } retention) configs["retention.ms"] = ((long)retention.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new TopicSpecification { Name = topic.Name, NumPartitions = topic.Partitions, ReplicationFactor = -1, Configs = configs };
+        return new TopicSpecification { Name = topic.Name, NumPartitions = topic.Partitions, ReplicationFactor = -1, Configs = new(topic.Configs()) };
     }
 }

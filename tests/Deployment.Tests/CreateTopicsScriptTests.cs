@@ -5,7 +5,7 @@ namespace StreamProcessor.Deployment.Tests;
 
 /// <summary>
 /// infra/kafka/create-topics.sh, run by bash against a stand-in kafka-topics.sh that records its arguments:
-/// it must create exactly the topics of shared/Hosting/TopicCatalog.cs, with their partitions and retention.
+/// it must create exactly the topics of shared/Hosting/TopicCatalog.cs, with their partitions and retention (or compaction).
 /// </summary>
 public sealed class CreateTopicsScriptTests : IDisposable
 {
@@ -37,7 +37,7 @@ public sealed class CreateTopicsScriptTests : IDisposable
     public void Dispose() => Directory.Delete(_bin, recursive: true);
 
     [Fact]
-    public void Script_creates_every_catalogue_topic_with_its_partitions_and_retention()
+    public void Script_creates_every_catalogue_topic_with_its_partitions_and_retention_or_compaction()
     {
         var (result, calls) = RunScript(listExitCode: 0);
 
@@ -48,8 +48,8 @@ public sealed class CreateTopicsScriptTests : IDisposable
         {
             var call = Assert.Single(created, c => c["--topic"] == topic.Name);
             Assert.Equal(topic.Partitions.ToString(CultureInfo.InvariantCulture), call["--partitions"]);
-            Assert.NotNull(topic.Retention);
-            Assert.Equal($"retention.ms={(long)topic.Retention.Value.TotalMilliseconds}", call["--config"]);
+            var config = Assert.Single(topic.Configs());
+            Assert.Equal($"{config.Key}={config.Value}", call["--config"]);
             Assert.Equal("test-broker:9092", call["--bootstrap-server"]);
             Assert.Equal("3", call["--replication-factor"]);
             Assert.True(call.ContainsKey("--if-not-exists"), "re-running kafka-init must not fail on existing topics");

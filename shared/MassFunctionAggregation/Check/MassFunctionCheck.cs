@@ -207,10 +207,21 @@ public static class MassFunctionCheck
         Error? failure = null;
         foreach (Message<string, byte[]> message in messages)
         {
-            producer.Produce(Topics.MassPosteriors, message, report =>
+            while (true)
             {
-                if (report.Error.IsError) failure ??= report.Error;
-            });
+                try
+                {
+                    producer.Produce(Topics.MassPosteriors, message, report =>
+                    {
+                        if (report.Error.IsError) failure ??= report.Error;
+                    });
+                    break;
+                }
+                catch (ProduceException<string, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(50)); // the bounded queue drains as the broker acknowledges
+                }
+            }
         }
 
         producer.Flush(TimeSpan.FromMinutes(1));
