@@ -59,8 +59,8 @@ public sealed record EmpiricalMassObservable(
     public override double BinProbability(double log10TrueMass, double redshift, double log10ObservedMin, double log10ObservedMax)
     {
         double[]?[] cdf = _cdf.Value;
-        (int i, double tm) = Locate(Log10Masses, log10TrueMass);
-        (int j, double tz) = Locate(Redshifts, redshift);
+        (int i, double tm) = TableAxis.Locate(Log10Masses, log10TrueMass);
+        (int j, double tz) = TableAxis.Locate(Redshifts, redshift);
         int nz = Redshifts.Count;
         double lo = log10ObservedMin - log10TrueMass;
         double hi = log10ObservedMax - log10TrueMass;
@@ -86,8 +86,8 @@ public sealed record EmpiricalMassObservable(
         ArgumentNullException.ThrowIfNull(Log10Masses);
         ArgumentNullException.ThrowIfNull(Redshifts);
         ArgumentNullException.ThrowIfNull(Residuals);
-        CheckAxis(Log10Masses, nameof(Log10Masses));
-        CheckAxis(Redshifts, nameof(Redshifts));
+        TableAxis.Check(Log10Masses, nameof(Log10Masses));
+        TableAxis.Check(Redshifts, nameof(Redshifts));
         if (Residuals.Count != Log10Masses.Count * Redshifts.Count)
             throw new ArgumentException($"Expected {Log10Masses.Count} × {Redshifts.Count} residual lists, got {Residuals.Count}.", nameof(Residuals));
         if (!(SmoothingDex > 0 && SmoothingDex <= 0.5))
@@ -139,32 +139,5 @@ public sealed record EmpiricalMassObservable(
         int g = (int)position;
         double t = position - g;
         return ((1 - t) * cdf[g]) + (t * cdf[g + 1]);
-    }
-
-    /// <summary>Index of the lower node of the cell holding x and the fraction across it, clamped to the grid.</summary>
-    private static (int Index, double Fraction) Locate(IReadOnlyList<double> axis, double x)
-    {
-        if (!(x > axis[0])) return (0, 0.0);
-        if (x >= axis[^1]) return (axis.Count - 2, 1.0);
-        int lo = 0;
-        int hi = axis.Count - 1;
-        while (hi - lo > 1)
-        {
-            int mid = (lo + hi) >> 1;
-            if (axis[mid] <= x) lo = mid;
-            else hi = mid;
-        }
-
-        return (lo, (x - axis[lo]) / (axis[lo + 1] - axis[lo]));
-    }
-
-    private static void CheckAxis(IReadOnlyList<double> axis, string name)
-    {
-        if (axis.Count < 2) throw new ArgumentException("A table axis needs at least two nodes.", name);
-        for (int i = 0; i < axis.Count; i++)
-        {
-            if (!double.IsFinite(axis[i])) throw new ArgumentException("Table nodes must be finite.", name);
-            if (i > 0 && !(axis[i] > axis[i - 1])) throw new ArgumentException("Table nodes must be strictly ascending.", name);
-        }
     }
 }

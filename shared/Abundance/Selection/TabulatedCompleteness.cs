@@ -19,8 +19,8 @@ public sealed record TabulatedCompleteness(
     public override double Evaluate(double log10Mass, double redshift)
     {
         if (log10Mass < Log10MassFloor) return 0.0;
-        (int i, double tm) = Locate(Log10Masses, log10Mass);
-        (int j, double tz) = Locate(Redshifts, redshift);
+        (int i, double tm) = TableAxis.Locate(Log10Masses, log10Mass);
+        (int j, double tz) = TableAxis.Locate(Redshifts, redshift);
         int nz = Redshifts.Count;
         double c00 = Values[(i * nz) + j];
         double c01 = Values[(i * nz) + j + 1];
@@ -35,8 +35,8 @@ public sealed record TabulatedCompleteness(
         ArgumentNullException.ThrowIfNull(Log10Masses);
         ArgumentNullException.ThrowIfNull(Redshifts);
         ArgumentNullException.ThrowIfNull(Values);
-        CheckAxis(Log10Masses, nameof(Log10Masses));
-        CheckAxis(Redshifts, nameof(Redshifts));
+        TableAxis.Check(Log10Masses, nameof(Log10Masses));
+        TableAxis.Check(Redshifts, nameof(Redshifts));
         if (Log10MassFloor is double floor && !double.IsFinite(floor))
             throw new ArgumentOutOfRangeException(nameof(Log10MassFloor), floor, "The mass floor must be finite.");
         if (Values.Count != Log10Masses.Count * Redshifts.Count)
@@ -47,32 +47,5 @@ public sealed record TabulatedCompleteness(
         }
 
         return this;
-    }
-
-    /// <summary>Index of the lower node of the cell holding x and the fraction across it, clamped to the grid.</summary>
-    private static (int Index, double Fraction) Locate(IReadOnlyList<double> axis, double x)
-    {
-        if (!(x > axis[0])) return (0, 0.0);
-        if (x >= axis[^1]) return (axis.Count - 2, 1.0);
-        int lo = 0;
-        int hi = axis.Count - 1;
-        while (hi - lo > 1)
-        {
-            int mid = (lo + hi) >> 1;
-            if (axis[mid] <= x) lo = mid;
-            else hi = mid;
-        }
-
-        return (lo, (x - axis[lo]) / (axis[lo + 1] - axis[lo]));
-    }
-
-    private static void CheckAxis(IReadOnlyList<double> axis, string name)
-    {
-        if (axis.Count < 2) throw new ArgumentException("A table axis needs at least two nodes.", name);
-        for (int i = 0; i < axis.Count; i++)
-        {
-            if (!double.IsFinite(axis[i])) throw new ArgumentException("Table nodes must be finite.", name);
-            if (i > 0 && !(axis[i] > axis[i - 1])) throw new ArgumentException("Table nodes must be strictly ascending.", name);
-        }
     }
 }
