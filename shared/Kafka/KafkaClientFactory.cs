@@ -29,11 +29,11 @@ public sealed class KafkaClientFactory(KafkaOptions options)
         {
             Acks = Acks.All,
             EnableIdempotence = true,
+            LingerMs = DefaultLingerMs,
             // Bounded queue: back-pressure instead of unbounded memory (and the mock's 5 MiB per partition).
             QueueBufferingMaxKbytes = 64 * 1024,
             MessageTimeoutMs = 120_000,
         };
-        config.LingerMs = DefaultLingerMs;
         configure?.Invoke(config);
         // The tuning a caller picks gives way to the operator's Kafka:Settings.
         foreach (var key in OperatorTunedProducerSettings)
