@@ -12,7 +12,7 @@ namespace StreamProcessor.Abundance;
 /// <param name="BestOmegaM">Ω_m of the grid point with the largest likelihood.</param>
 /// <param name="BestSigma8">σ₈ of that grid point.</param>
 /// <param name="MaxLogLikelihood">The largest ln L on the grid.</param>
-/// <param name="OmegaMAxis">Ω_m grid values (ascending).</param>
+/// <param name="OmegaMAxis">Ω_m grid values (ascending): the configured grid, or a zoom on the posterior when the configured one resolves it too coarsely (<see cref="GridRefinement"/>).</param>
 /// <param name="Sigma8Axis">σ₈ grid values (ascending).</param>
 /// <param name="LogLikelihood">ln L flattened row-major: index = iOmegaM × Sigma8Axis.Count + jSigma8.</param>
 /// <param name="LogLikelihoodLevel68">ln L contour enclosing 68 % of the grid posterior mass (highest density first).</param>
@@ -34,9 +34,13 @@ public sealed record CosmologyConstraint(
     double FitLog10MassMin,
     int FitClusterCount)
 {
-    /// <summary>ln L at (Ω_m, σ₈), interpolated bilinearly on the grid; throws outside it.</summary>
+    /// <summary>
+    /// ln L at (Ω_m, σ₈), interpolated bilinearly on the grid; −∞ outside it (outside the prior's support, or outside a
+    /// refined grid, which holds everything above max − 12).
+    /// </summary>
     public double LogLikelihoodAt(double omegaM, double sigma8)
     {
+        if (!(omegaM >= OmegaMAxis[0] && omegaM <= OmegaMAxis[^1] && sigma8 >= Sigma8Axis[0] && sigma8 <= Sigma8Axis[^1])) return double.NegativeInfinity;
         (int i, double u) = Cell(OmegaMAxis, omegaM, nameof(omegaM));
         (int j, double v) = Cell(Sigma8Axis, sigma8, nameof(sigma8));
         int n = Sigma8Axis.Count;

@@ -33,6 +33,9 @@ public sealed class MassFunctionEstimator
     private readonly List<(double ScatterDex, ScatterTheory Theory)> _byScatter = [];
     private readonly Lazy<FixedTheory> _fixed;
 
+    // The zoomed grid of the last fit that needed one (see GridRefinement), kept while it still covers the posterior.
+    private (ClusterCountGridLikelihood Coarse, ClusterCountGridLikelihood Fine)? _refined;
+
     /// <summary>Prepares the estimator; theory is built on first use.</summary>
     public MassFunctionEstimator(SurveyConfiguration configuration)
     {
@@ -187,21 +190,13 @@ public sealed class MassFunctionEstimator
         }
 
         GridPosterior posterior = likelihood.Evaluate(fitCounts);
-        CosmologyGrid grid = likelihood.Grid;
-        int nOmegaM = grid.OmegaMValues.Count;
-        int nSigma8 = grid.Sigma8Values.Count;
-        var flat = new double[nOmegaM * nSigma8];
-        var weights = new double[nOmegaM * nSigma8];
-        double[] omegaMWeights = TrapezoidWeights(grid.OmegaMValues);
-        double[] sigma8Weights = TrapezoidWeights(grid.Sigma8Values);
-        for (int i = 0; i < nOmegaM; i++)
+        if (GridRefinement.Refine(posterior, Level95(posterior)) is { } refined)
         {
-            for (int j = 0; j < nSigma8; j++)
-            {
-                flat[(i * nSigma8) + j] = posterior.LogLikelihood[i, j];
-                weights[(i * nSigma8) + j] = omegaMWeights[i] * sigma8Weights[j];
-            }
+            posterior = RefinedLikelihood(likelihood, refined).Evaluate(fitCounts);
         }
+
+        CosmologyGrid grid = posterior.Grid;
+        var (flat, weights) = Flatten(posterior);
 
         return new CosmologyConstraint(
             posterior.OmegaM,
@@ -217,6 +212,44 @@ public sealed class MassFunctionEstimator
             CredibleRegion.LogLikelihoodLevel(flat, weights, 0.95),
             Configuration.Log10MassEdges[FitFirstMassBin],
             fitClusters);
+    }
+
+    /// <summary>ln L flattened row-major (Ω_m major) and each point's flat-prior cell weight (trapezoid rule).</summary>
+    private static (double[] LogLikelihood, double[] Weights) Flatten(GridPosterior posterior)
+    {
+        CosmologyGrid grid = posterior.Grid;
+        int nOmegaM = grid.OmegaMValues.Count;
+        int nSigma8 = grid.Sigma8Values.Count;
+        var flat = new double[nOmegaM * nSigma8];
+        var weights = new double[nOmegaM * nSigma8];
+        double[] omegaMWeights = TrapezoidWeights(grid.OmegaMValues);
+        double[] sigma8Weights = TrapezoidWeights(grid.Sigma8Values);
+        for (int i = 0; i < nOmegaM; i++)
+        {
+            for (int j = 0; j < nSigma8; j++)
+            {
+                flat[(i * nSigma8) + j] = posterior.LogLikelihood[i, j];
+                weights[(i * nSigma8) + j] = omegaMWeights[i] * sigma8Weights[j];
+            }
+        }
+
+        return (flat, weights);
+    }
+
+    /// <summary>The 95 % highest-density ln L level of a grid posterior (flat prior, trapezoid cell weights).</summary>
+    private static double Level95(GridPosterior posterior)
+    {
+        var (flat, weights) = Flatten(posterior);
+        return CredibleRegion.LogLikelihoodLevel(flat, weights, 0.95);
+    }
+
+    /// <summary>A likelihood on <paramref name="refined"/>: the last one when it still covers it (its expected counts are warm).</summary>
+    private ClusterCountGridLikelihood RefinedLikelihood(ClusterCountGridLikelihood coarse, CosmologyGrid refined)
+    {
+        if (_refined is { } cached && ReferenceEquals(cached.Coarse, coarse) && GridRefinement.CanReuse(cached.Fine.Grid, refined)) return cached.Fine;
+        var fine = new ClusterCountGridLikelihood(coarse.Expectation, refined);
+        _refined = (coarse, fine);
+        return fine;
     }
 
     private ScatterTheory TheoryFor(double scatterDex)
