@@ -36,7 +36,7 @@ public static class PipelineRun
         var collecting = collector.RunAsync(catalogues.Count, timeout.Token);
 
         using var producer = kafka.CreateProducer("pipeline-ingest");
-        var publisher = new CataloguePublisher(producer);
+        var publisher = new CataloguePublisher(producer, acknowledged: collector.CatalogueLogged);
         var published = await WithProgressAsync(catalogues.Count, collector, progress => publisher.PublishAsync(catalogues, Topics.Catalogues, progress, timeout.Token), collecting);
         await collecting;
         if (collector.Count < catalogues.Count)

@@ -27,7 +27,7 @@ public static class CatalogueStream
         var collector = new PosteriorCollector(kafka);
         Task collecting = collector.RunAsync(catalogues.Count, cancellationToken);
         using var producer = kafka.CreateProducer($"{name}-ingest");
-        var publisher = new CataloguePublisher(producer);
+        var publisher = new CataloguePublisher(producer, acknowledged: collector.CatalogueLogged);
         var clock = Stopwatch.StartNew();
         var lastLog = Stopwatch.StartNew();
         long acknowledged = 0;

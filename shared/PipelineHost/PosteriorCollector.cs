@@ -7,10 +7,15 @@ using StreamProcessor.Kafka;
 namespace StreamProcessor.PipelineHost;
 
 /// <summary>
-/// Reads posteriors.mass (and the catalogue log timestamps, for end-to-end latency) from the beginning, like any
-/// downstream consumer, until every expected cluster id has a posterior. Duplicates are deduplicated by key.
+/// Reads posteriors.mass from the beginning, like any downstream consumer, until every expected cluster id has a
+/// posterior. Duplicates are deduplicated by key. End-to-end latency needs each catalogue's log timestamp: the
+/// producer reports it from its delivery reports (<see cref="CatalogueLogged"/>), so the collector does not
+/// re-read the catalogues topic (that doubled the broker's and this process's work during a benchmark).
 /// </summary>
-public sealed class PosteriorCollector(KafkaClientFactory kafka)
+/// <param name="kafka">Clients for the broker.</param>
+/// <param name="onlyKeys">When given, only these cluster ids are collected; other records are skipped undecoded (a
+/// benchmark phase that follows earlier phases on the same topic).</param>
+public sealed class PosteriorCollector(KafkaClientFactory kafka, IReadOnlySet<string>? onlyKeys = null)
 {
     private readonly Dictionary<string, Posterior> _posteriors = [];
     private readonly Dictionary<string, DateTime> _posteriorLogTimes = [];
@@ -29,28 +34,20 @@ public sealed class PosteriorCollector(KafkaClientFactory kafka)
     public Task RunAsync(int expected, CancellationToken cancellationToken) => Task.Run(() =>
     {
         using var posteriors = kafka.CreateReader("pipeline-posteriors");
-        using var catalogues = kafka.CreateReader("pipeline-catalogues");
         posteriors.Subscribe(Topics.MassPosteriors);
-        catalogues.Subscribe(Topics.Catalogues);
         while (Count < expected && !cancellationToken.IsCancellationRequested)
         {
-            if (catalogues.Consume(TimeSpan.FromMilliseconds(5)) is { } c)
-            {
-                lock (_posteriors) _catalogueLogTimes.TryAdd(c.Message.Key, c.Message.Timestamp.UtcDateTime);
-            }
-
-            if (posteriors.Consume(TimeSpan.FromMilliseconds(20)) is { } record) Add(record);
-        }
-
-        // Drain the catalogue timestamps of what has arrived (they were produced first).
-        while (catalogues.Consume(TimeSpan.FromMilliseconds(200)) is { } c)
-        {
-            lock (_posteriors) _catalogueLogTimes.TryAdd(c.Message.Key, c.Message.Timestamp.UtcDateTime);
+            if (posteriors.Consume(TimeSpan.FromMilliseconds(100)) is { } record) Add(record);
         }
 
         posteriors.Close();
-        catalogues.Close();
     }, CancellationToken.None);
+
+    /// <summary>Records a catalogue's log timestamp (from its producer's delivery report); thread-safe.</summary>
+    public void CatalogueLogged(string clusterId, DateTime logTimeUtc)
+    {
+        lock (_posteriors) _catalogueLogTimes.TryAdd(clusterId, logTimeUtc);
+    }
 
     public IReadOnlyList<Posterior> Posteriors()
     {
@@ -83,6 +80,7 @@ public sealed class PosteriorCollector(KafkaClientFactory kafka)
 
     private void Add(ConsumeResult<string, byte[]> record)
     {
+        if (onlyKeys is not null && !onlyKeys.Contains(record.Message.Key ?? "")) return;
         Posterior posterior;
         try
         {

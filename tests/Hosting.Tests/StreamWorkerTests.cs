@@ -93,4 +93,35 @@ public sealed class StreamWorkerTests
         // At-least-once with committed offsets: a graceful stop re-delivers at most nothing beyond the last batch.
         Assert.InRange(all.Count - keys.Count, 0, 16 * 4);
     }
+
+    [Fact]
+    public async Task A_cycle_of_several_batches_steps_each_within_the_batch_size_and_publishes_every_record_once()
+    {
+        using var fixture = new WorkerFixture();
+        // All waiting before the worker starts, so cycles fill up: 4 batches of 16 per cycle, with a poison record
+        // in the middle of one.
+        var records = Enumerable.Range(0, 200).Select(i => ($"k{i}", fixture.Codec.Encode(new ScaledValue($"k{i}", i == 90 ? 13 : i + 100)))).ToList();
+        await fixture.ProduceAsync(records);
+        var step = new DoublingStep();
+        var worker = fixture.NewWorker(step: step, batchesPerCycle: 4);
+
+        await worker.StartAsync(CancellationToken.None);
+        var outputs = fixture.ReadAll(WorkerFixture.Output, 199, Timeout);
+        var dead = fixture.ReadAll(Topics.DeadLetter(WorkerFixture.Input), 1, Timeout);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal(199, outputs.Count);
+        Assert.Equal(199, outputs.Select(o => o.Message.Key).Distinct().Count());
+        Assert.Equal("k90", Assert.Single(dead).Message.Key);
+        Assert.InRange(step.LargestBatch, 2, 16);
+
+        // Every cycle was committed: a restarted worker in the group has nothing left to publish.
+        var restarted = fixture.NewWorker(batchesPerCycle: 4);
+        await restarted.StartAsync(CancellationToken.None);
+        await fixture.ProduceAsync([("late", fixture.Codec.Encode(new ScaledValue("late", 1)))]);
+        var after = fixture.ReadAll(WorkerFixture.Output, 200, Timeout);
+        await restarted.StopAsync(CancellationToken.None);
+        Assert.Equal(200, after.Count);
+        Assert.Contains(after, r => r.Message.Key == "late");
+    }
 }

@@ -26,12 +26,12 @@ internal sealed class WorkerFixture : IDisposable
 
     public ScaledValueCodec Codec { get; } = new();
 
-    public StreamWorker<ScaledValue, ScaledValue> NewWorker(string service = "doubler", WorkerHealth? health = null) => new(
+    public StreamWorker<ScaledValue, ScaledValue> NewWorker(string service = "doubler", WorkerHealth? health = null, DoublingStep? step = null, int batchesPerCycle = 2) => new(
         new StreamWorkerDefinition(service, Input, Output),
-        new StreamWorkerOptions { MaxBatchSize = 16, MaxBatchWait = TimeSpan.FromMilliseconds(10), StepRetries = 1 },
+        new StreamWorkerOptions { MaxBatchSize = 16, MaxBatchWait = TimeSpan.FromMilliseconds(10), StepRetries = 1, BatchesPerCycle = batchesPerCycle },
         Codec,
         Codec,
-        new DoublingStep(),
+        step ?? new DoublingStep(),
         Kafka,
         health ?? new WorkerHealth(TimeProvider.System),
         NullLogger<StreamWorker<ScaledValue, ScaledValue>>.Instance);

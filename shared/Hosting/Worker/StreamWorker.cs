@@ -16,6 +16,9 @@ namespace StreamProcessor.Hosting.Worker;
 /// At-least-once: an input offset is stored only after every output (or its dead letter) is acknowledged by
 /// the broker; outputs are keyed by object id so downstream deduplicates. Bad input is dead-lettered with
 /// reason/stage/source headers and the loop goes on; broken infrastructure escapes and stops the host.
+/// A consume cycle holds up to <see cref="StreamWorkerOptions.BatchesPerCycle"/> batches, pipelined: batch k+1 is
+/// decoded and stepped while batch k waits for its acknowledgements, and batch k is committed before batch k+1 is
+/// published, so at most one batch is ever published but uncommitted, as without the overlap.
 /// </summary>
 public sealed class StreamWorker<TIn, TOut> : BackgroundService
 {
@@ -125,10 +128,10 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
                 if (_rebalancing) continue; // hold the batch; the revoke callback drops it
 
-                var batch = _pending.ToList();
+                var cycle = _pending.ToList();
                 _pending.Clear();
-                // Once collected, a batch is finished even during shutdown: outputs flushed, offsets stored.
-                await ProcessBatchAsync(consumer, producer, batch, CancellationToken.None);
+                // Once collected, a cycle is finished even during shutdown: outputs flushed, offsets stored.
+                await ProcessCycleAsync(consumer, producer, cycle);
                 UpdateLag(consumer);
             }
         }
@@ -148,7 +151,8 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
     private void CollectBatch(IConsumer<string, byte[]> consumer, CancellationToken stoppingToken)
     {
         long deadline = 0;
-        while (_pending.Count < _options.MaxBatchSize && !stoppingToken.IsCancellationRequested)
+        int capacity = _options.MaxBatchSize * _options.BatchesPerCycle;
+        while (_pending.Count < capacity && !stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait = deadline == 0
                 ? TimeSpan.FromMilliseconds(200)
@@ -177,13 +181,44 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         }
     }
 
-    private async Task ProcessBatchAsync(IConsumer<string, byte[]> consumer, IProducer<string, byte[]> producer, List<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cycle's records in batches of <see cref="StreamWorkerOptions.MaxBatchSize"/>. Before a batch is published
+    /// the group must be stable: the previous batch's final commit, or for the first batch a fence that re-commits
+    /// its start offsets (already committed, so harmless), must succeed. If the group is rebalancing the commit is
+    /// refused and the rest of the cycle is left unpublished: the partitions' next owner processes it once.
+    /// </summary>
+    private async Task ProcessCycleAsync(IConsumer<string, byte[]> consumer, IProducer<string, byte[]> producer, List<ConsumeResult<string, byte[]>> cycle)
     {
-        var batchClock = Stopwatch.StartNew();
+        InFlightBatch? previous = null;
+        for (int start = 0; start < cycle.Count; start += _options.MaxBatchSize)
+        {
+            var batch = cycle.GetRange(start, Math.Min(_options.MaxBatchSize, cycle.Count - start));
+            var batchClock = Stopwatch.StartNew();
+            var outcomes = await ComputeAsync(batch);
+
+            bool stable = previous is null ? TryCommit(consumer, batch, first: true) : await FinishAsync(consumer, previous);
+            previous = null;
+            if (!stable)
+            {
+                _rebalancing = true;
+                _logger.LogInformation("{Service}: group is rebalancing; {Count} records left to the next owner", Service, cycle.Count - start);
+                StreamMetrics.InFlight.WithLabels(Service).Set(0);
+                return;
+            }
+
+            // Produced now, acknowledged while the next batch is computed.
+            previous = new InFlightBatch(batch, PublishAsync(producer, batch, outcomes), batchClock);
+        }
+
+        if (previous is not null && !await FinishAsync(consumer, previous)) _rebalancing = true;
+        StreamMetrics.InFlight.WithLabels(Service).Set(0);
+    }
+
+    /// <summary>Decode and validate (bad bytes become dead letters here), then the step.</summary>
+    private async Task<Outcome[]> ComputeAsync(List<ConsumeResult<string, byte[]>> batch)
+    {
         StreamMetrics.BatchSize.WithLabels(Service).Observe(batch.Count);
         var consumedUtc = _time.GetUtcNow();
-
-        // 1. Decode and validate; bad bytes become dead letters here.
         var clock = Stopwatch.StartNew();
         var outcomes = new Outcome[batch.Count];
         var inputs = new StreamInput<TIn>?[batch.Count];
@@ -203,44 +238,44 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         }
 
         var decoded = Enumerable.Range(0, batch.Count).Where(i => inputs[i] is not null).Select(i => (Index: i, Input: inputs[i]!)).ToList();
-
         StreamMetrics.StageDuration.WithLabels(Service, "decode").Observe(clock.Elapsed.TotalSeconds);
 
-        // 2. The step, retried for transient failures; a batch that keeps failing is split to isolate the poison record.
+        // The step, retried for transient failures; a batch that keeps failing is split to isolate the poison record.
         clock.Restart();
         if (decoded.Count > 0)
         {
-            await RunStepAsync(decoded, outcomes, cancellationToken);
+            await RunStepAsync(decoded, outcomes, CancellationToken.None);
         }
 
         StreamMetrics.StageDuration.WithLabels(Service, "step").Observe(clock.Elapsed.TotalSeconds);
+        return outcomes;
+    }
 
-        // 3. Fence: re-commit the batch's start offsets (already committed, so harmless). If the group is
-        // rebalancing the commit is refused and nothing is published: the partition's next owner does it once.
-        if (!TryCommit(consumer, batch, first: true))
-        {
-            _rebalancing = true;
-            _logger.LogInformation("{Service}: group is rebalancing; batch of {Count} left to the next owner", Service, batch.Count);
-            StreamMetrics.InFlight.WithLabels(Service).Set(0);
-            return;
-        }
-
-        // 4. Produce every output and dead letter, then wait for the broker's acknowledgements.
-        clock.Restart();
-        await _produceRetry.ExecuteAsync(async token => await ProduceAllAsync(producer, batch, outcomes, token), cancellationToken);
+    /// <summary>Produces every output and dead letter of the batch and completes when the broker acknowledged them all.</summary>
+    private async Task PublishAsync(IProducer<string, byte[]> producer, List<ConsumeResult<string, byte[]>> batch, Outcome[] outcomes)
+    {
+        var clock = Stopwatch.StartNew();
+        await _produceRetry.ExecuteAsync(async token => await ProduceAllAsync(producer, batch, outcomes, token), CancellationToken.None);
         StreamMetrics.StageDuration.WithLabels(Service, "produce").Observe(clock.Elapsed.TotalSeconds);
+    }
 
-        // 5. Only now commit the input offsets, synchronously: a crash, a SIGTERM or a rebalance after this point
-        // re-delivers nothing of this batch, and before it re-delivers at most this batch.
+    /// <summary>
+    /// Waits for the batch's acknowledgements, then commits its input offsets synchronously: a crash, a SIGTERM or a
+    /// rebalance after this re-delivers nothing of the batch, and before it at most this batch. False when the
+    /// commit was refused (the group is rebalancing).
+    /// </summary>
+    private async Task<bool> FinishAsync(IConsumer<string, byte[]> consumer, InFlightBatch inFlight)
+    {
+        await inFlight.Publishing;
         var acknowledgedUtc = _time.GetUtcNow();
-        foreach (var record in batch)
+        foreach (var record in inFlight.Batch)
         {
             StreamMetrics.RecordLatency.WithLabels(Service).Observe(Math.Max(0, (acknowledgedUtc - record.Message.Timestamp.UtcDateTime).TotalSeconds));
         }
 
-        if (!TryCommit(consumer, batch, first: false)) _rebalancing = true;
-        StreamMetrics.InFlight.WithLabels(Service).Set(0);
-        StreamMetrics.StageDuration.WithLabels(Service, "batch").Observe(batchClock.Elapsed.TotalSeconds);
+        bool committed = TryCommit(consumer, inFlight.Batch, first: false);
+        StreamMetrics.StageDuration.WithLabels(Service, "batch").Observe(inFlight.Clock.Elapsed.TotalSeconds);
+        return committed;
     }
 
     private async Task RunStepAsync(List<(int Index, StreamInput<TIn> Input)> decoded, Outcome[] outcomes, CancellationToken cancellationToken)
@@ -354,9 +389,11 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             .Select(g => new TopicPartitionOffset(g.Key, new Offset(first ? g.Min(r => r.Offset.Value) : g.Max(r => r.Offset.Value) + 1)))
             .ToList();
         if (offsets.Count == 0) return !first;
+        var clock = Stopwatch.StartNew();
         try
         {
             consumer.Commit(offsets);
+            StreamMetrics.StageDuration.WithLabels(Service, "commit").Observe(clock.Elapsed.TotalSeconds);
             return true;
         }
         catch (KafkaException e) when (!e.Error.IsFatal)
@@ -426,6 +463,8 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         _health.MarkStopped(Service);
         _logger.LogInformation("{Service}: stopped; outputs flushed and offsets committed", Service);
     }
+
+    private sealed record InFlightBatch(List<ConsumeResult<string, byte[]>> Batch, Task Publishing, Stopwatch Clock);
 
     private readonly record struct Outcome(StepResult<TOut>? Result, string Stage, string ExceptionType, bool Delivered)
     {

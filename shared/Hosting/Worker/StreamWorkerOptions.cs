@@ -8,6 +8,13 @@ public sealed record StreamWorkerOptions
     /// <summary>Largest micro-batch handed to the step.</summary>
     [Range(1, 65536)] public int MaxBatchSize { get; init; } = 64;
 
+    /// <summary>
+    /// Batches one consume cycle may hold when records are waiting (bursts, catch-up). Within a cycle, each batch's
+    /// decode and step run while the previous batch's outputs wait for the broker's acknowledgements; 1 turns that
+    /// overlap off. Nothing is consumed until the whole cycle is committed.
+    /// </summary>
+    [Range(1, 16)] public int BatchesPerCycle { get; init; } = 2;
+
     /// <summary>Longest a partial batch waits for more records before it is processed.</summary>
     public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(20);
 

@@ -23,11 +23,19 @@ public sealed class CataloguePublisher
     private readonly byte[] _schemaName;
     private readonly byte[] _schemaVersion;
     private readonly byte[] _contentType;
+    private readonly Action<string, DateTime>? _acknowledged;
 
-    public CataloguePublisher(IProducer<string, byte[]> producer, CataloguePublisherOptions? options = null, CodecLimits? limits = null)
+    /// <param name="producer">The caller's producer.</param>
+    /// <param name="options">Window and progress interval.</param>
+    /// <param name="limits">The codec's caps.</param>
+    /// <param name="acknowledged">Called on librdkafka's delivery thread with each acknowledged record's key and its
+    /// CreateTime timestamp (the log time on CreateTime topics), e.g. for end-to-end latency without re-reading the topic.</param>
+    public CataloguePublisher(
+        IProducer<string, byte[]> producer, CataloguePublisherOptions? options = null, CodecLimits? limits = null, Action<string, DateTime>? acknowledged = null)
     {
         ArgumentNullException.ThrowIfNull(producer);
         _producer = producer;
+        _acknowledged = acknowledged;
         _options = (options ?? new CataloguePublisherOptions()).Validated();
         _codec = new ClusterCatalogueCodec(limits);
         _schemaName = Encoding.UTF8.GetBytes(_codec.Schema.Name);
@@ -48,10 +56,9 @@ public sealed class CataloguePublisher
     {
         ArgumentNullException.ThrowIfNull(catalogues);
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
-        var state = new State(catalogues.Count, _options);
+        var state = new State(catalogues.Count, _options, _acknowledged);
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
-        Action<DeliveryReport<string, byte[]>> onDelivery = state.OnDelivery;
 
         foreach (var catalogue in catalogues)
         {
@@ -69,8 +76,11 @@ public sealed class CataloguePublisher
 
             await state.Window.WaitAsync(cancellationToken);
             state.BeginRecord();
-            var message = new Message<string, byte[]> { Key = _codec.KeyOf(catalogue), Value = value, Headers = Headers() };
-            if (await ProduceAsync(topic, message, onDelivery, cancellationToken) is { } error)
+            // Stamped here (CreateTime, the topics' timestamp type) so the acknowledged callback can report the log time:
+            // delivery reports do not always carry it (the embedded broker reports a placeholder).
+            var stamp = DateTime.UtcNow;
+            var message = new Message<string, byte[]> { Key = _codec.KeyOf(catalogue), Value = value, Headers = Headers(), Timestamp = new Timestamp(stamp) };
+            if (await ProduceAsync(topic, message, report => state.OnDelivery(report, stamp), cancellationToken) is { } error)
             {
                 state.EndRecord(error: $"{catalogue.ClusterId}: {error}");
                 continue;
@@ -127,7 +137,7 @@ public sealed class CataloguePublisher
     };
 
     /// <summary>Counters shared with librdkafka's delivery thread.</summary>
-    private sealed class State(long total, CataloguePublisherOptions options)
+    private sealed class State(long total, CataloguePublisherOptions options, Action<string, DateTime>? acknowledged)
     {
         private readonly TaskCompletionSource _allDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ConcurrentQueue<string> _errors = new();
@@ -155,8 +165,11 @@ public sealed class CataloguePublisher
             if (Interlocked.Increment(ref _errorCount) <= options.MaxErrorExamples) _errors.Enqueue(error);
         }
 
-        public void OnDelivery(DeliveryReport<string, byte[]> report) =>
+        public void OnDelivery(DeliveryReport<string, byte[]> report, DateTime stamp)
+        {
+            if (!report.Error.IsError) acknowledged?.Invoke(report.Message.Key, stamp);
             EndRecord(report.Error.IsError ? $"{report.Message.Key}: {report.Error.Reason}" : null);
+        }
 
         public void EndRecord(string? error)
         {
