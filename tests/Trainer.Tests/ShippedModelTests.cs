@@ -15,6 +15,9 @@ public sealed class ShippedModelTests
     private const ulong DatasetSeed = 1; // trainer simulate --seed 1 (models/mass-cnn-2d/card.md)
     private const int SubsetHaloes = 30;
 
+    /// <summary>Agreement asked of every recomputed mean and sigma with the card's predictions, in dex.</summary>
+    private const double Tolerance = 1e-4;
+
     [Fact]
     public void Shipped_model_loads_and_reproduces_the_cards_test_predictions_on_a_fixed_subset()
     {
@@ -53,14 +56,16 @@ public sealed class ShippedModelTests
         for (int i = 0; i < keys.Count; i++)
         {
             var row = recorded[keys[i]];
-            Assert.Equal(row.Mean, predictions.Mean[i], 4);
-            Assert.Equal(row.Sigma, predictions.Sigma[i], 4);
+            // A tolerance, not rounding to 4 places: inference folds batch norm into the convolutions, which moves the
+            // outputs by float rounding (~1e-7 dex), and rounding would flip on a value that straddles a 5e-5 boundary.
+            Assert.Equal(row.Mean, predictions.Mean[i], Tolerance);
+            Assert.Equal(row.Sigma, predictions.Sigma[i], Tolerance);
             residualsNow.Add(predictions.Mean[i] - row.Truth);
             residualsCard.Add(row.Mean - row.Truth);
         }
 
-        Assert.Equal(residualsCard.Average(), residualsNow.Average(), 4);
-        Assert.Equal(StandardDeviation(residualsCard), StandardDeviation(residualsNow), 4);
+        Assert.Equal(residualsCard.Average(), residualsNow.Average(), Tolerance);
+        Assert.Equal(StandardDeviation(residualsCard), StandardDeviation(residualsNow), Tolerance);
     }
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);

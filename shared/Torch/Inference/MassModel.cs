@@ -108,7 +108,7 @@ public sealed class MassModel : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var output = Network.forward(PrepareInput(InputTensor(chunk, size)));
+        var output = Network.Infer(PrepareInput(InputTensor(chunk, size)));
         return output.cpu().data<float>().ToArray();
     }
 

@@ -59,6 +59,13 @@ public sealed class MassCnn3D : MomentNetwork
     }
 
     /// <inheritdoc />
+    protected override Tensor InferInEvalMode(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return head.forward(flatten.forward(FoldedBlocks.Forward(features, input))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)

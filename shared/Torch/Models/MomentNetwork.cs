@@ -30,6 +30,15 @@ public abstract class MomentNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Number of inferred parameters n.</summary>
     public int ParameterCount => Spec.ParameterCount;
 
+    /// <summary>
+    /// The forward pass for inference: in eval mode the same outputs as <c>forward</c> (to float rounding) by a
+    /// cheaper route where the network has one (<see cref="FoldedBlocks"/>); in training mode <c>forward</c> itself.
+    /// </summary>
+    public Tensor Infer(Tensor input) => training ? forward(input) : InferInEvalMode(input);
+
+    /// <summary>Eval-mode inference; by default <c>forward</c>.</summary>
+    protected virtual Tensor InferInEvalMode(Tensor input) => forward(input);
+
     /// <summary>Splits a [N, 2n] network output into means [N, n] and sigmas [N, n] (views, no copy).</summary>
     public static (Tensor Mean, Tensor Sigma) SplitMoments(Tensor output, int parameterCount)
     {
