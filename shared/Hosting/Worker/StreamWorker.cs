@@ -321,7 +321,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             }
         }
 
-        var deliveries = new List<(int Index, Task<DeliveryResult<string, byte[]>> Delivery, string Topic, string? DeadLetterReason)>();
+        var deliveries = new List<(int Index, string Topic, Message<string, byte[]> Message, string? DeadLetterReason)>();
         for (int i = 0; i < batch.Count; i++)
         {
             var outcome = outcomes[i];
@@ -329,38 +329,34 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             switch (outcome.Result)
             {
                 case StepResult<TOut>.Emitted:
-                    foreach (var message in encoded[i])
-                    {
-                        deliveries.Add((i, producer.ProduceAsync(_definition.OutputTopic, message, cancellationToken), _definition.OutputTopic, null));
-                    }
-
+                    deliveries.AddRange(encoded[i].Select(message => (i, _definition.OutputTopic, message, (string?)null)));
                     break;
                 case StepResult<TOut>.Skipped skipped:
                     StreamMetrics.Skipped.WithLabels(Service, skipped.Reason).Inc();
                     outcomes[i] = outcome with { Delivered = true };
                     break;
                 case StepResult<TOut>.DeadLettered dead:
-                    deliveries.Add((i, producer.ProduceAsync(_dlqTopic, DeadLetterMessages.From(batch[i], dead.Reason, dead.Message, outcome.Stage, outcome.ExceptionType), cancellationToken), _dlqTopic, dead.Reason));
+                    deliveries.Add((i, _dlqTopic, DeadLetterMessages.From(batch[i], dead.Reason, dead.Message, outcome.Stage, outcome.ExceptionType), dead.Reason));
                     break;
             }
         }
 
-        try
+        var reports = new BatchDeliveries(deliveries.Count);
+        for (int slot = 0; slot < deliveries.Count; slot++)
         {
-            await Task.WhenAll(deliveries.Select(d => d.Delivery));
-        }
-        catch (ProduceException<string, byte[]>)
-        {
-            // Inspected per record below: acknowledged ones are not produced again on retry.
+            cancellationToken.ThrowIfCancellationRequested();
+            reports.Produce(producer, slot, deliveries[slot].Topic, deliveries[slot].Message);
         }
 
+        await reports.Completed;
+
+        // Per record: acknowledged ones are marked delivered and not produced again if the batch is retried.
         ProduceException<string, byte[]>? firstFailure = null;
-        foreach (var group in deliveries.GroupBy(d => d.Index))
+        foreach (var group in deliveries.Select((d, slot) => (d.Index, d.Topic, d.DeadLetterReason, Failure: reports.FailureOf(slot))).GroupBy(d => d.Index))
         {
-            var failed = group.FirstOrDefault(d => !d.Delivery.IsCompletedSuccessfully);
-            if (failed.Delivery is not null)
+            if (group.FirstOrDefault(d => d.Failure is not null).Failure is { } failure)
             {
-                firstFailure ??= failed.Delivery.Exception?.InnerException as ProduceException<string, byte[]>;
+                firstFailure ??= failure;
                 continue;
             }
 
