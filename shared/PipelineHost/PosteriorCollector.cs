@@ -55,13 +55,17 @@ public sealed class PosteriorCollector(KafkaClientFactory kafka, IReadOnlySet<st
     }
 
     /// <summary>Per cluster: posterior log time − catalogue log time, in seconds (ingest to published posterior).</summary>
-    public IReadOnlyList<double> EndToEndLatenciesSeconds(IReadOnlySet<string>? onlyKeys = null)
+    public IReadOnlyList<double> EndToEndLatenciesSeconds(IReadOnlySet<string>? onlyKeys = null) =>
+        LoggedLatencies(onlyKeys).Select(c => c.LatencySeconds).ToList();
+
+    /// <summary>Per cluster: the catalogue's log time and its end-to-end latency in seconds (when each slow one was sent).</summary>
+    public IReadOnlyList<(DateTime LoggedUtc, double LatencySeconds)> LoggedLatencies(IReadOnlySet<string>? onlyKeys = null)
     {
         lock (_posteriors)
         {
             return _posteriorLogTimes
                 .Where(p => _catalogueLogTimes.ContainsKey(p.Key) && (onlyKeys is null || onlyKeys.Contains(p.Key)))
-                .Select(p => Math.Max(0, (p.Value - _catalogueLogTimes[p.Key]).TotalSeconds))
+                .Select(p => (_catalogueLogTimes[p.Key], Math.Max(0, (p.Value - _catalogueLogTimes[p.Key]).TotalSeconds)))
                 .ToList();
         }
     }
