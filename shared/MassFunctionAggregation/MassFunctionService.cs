@@ -134,9 +134,12 @@ public sealed class MassFunctionService : BackgroundService
         Volatile.Read(ref _lastUpdateSeconds),
         Volatile.Read(ref _totalUpdateSeconds));
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        // The consume loop blocks in librdkafka: keep it off the host's thread.
-        Task.Factory.StartNew(() => RunAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The consume loop blocks in librdkafka: keep it off the host's thread, and keep the pool from starving.
+        ThreadPoolReserve.ReserveForBlockingLoop();
+        return Task.Factory.StartNew(() => RunAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {

@@ -31,8 +31,9 @@ public sealed class PosteriorCollector(KafkaClientFactory kafka, IReadOnlySet<st
     public int Undecodable => Volatile.Read(ref _undecodable);
 
     /// <summary>Consumes until <paramref name="expected"/> distinct posteriors arrived or the token is cancelled.</summary>
-    public Task RunAsync(int expected, CancellationToken cancellationToken) => Task.Run(() =>
+    public Task RunAsync(int expected, CancellationToken cancellationToken) => Task.Factory.StartNew(() =>
     {
+        // Synchronous and blocking in librdkafka throughout: a thread of its own, not one of the pool's.
         using var posteriors = kafka.CreateReader("pipeline-posteriors");
         posteriors.Subscribe(Topics.MassPosteriors);
         while (Count < expected && !cancellationToken.IsCancellationRequested)
@@ -41,7 +42,7 @@ public sealed class PosteriorCollector(KafkaClientFactory kafka, IReadOnlySet<st
         }
 
         posteriors.Close();
-    }, CancellationToken.None);
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Records a catalogue's log timestamp (from its producer's delivery report); thread-safe.</summary>
     public void CatalogueLogged(string clusterId, DateTime logTimeUtc)

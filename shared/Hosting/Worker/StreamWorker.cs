@@ -91,9 +91,12 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     private string Service => _definition.ServiceName;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        // The consume loop blocks in librdkafka: keep it off the host's thread.
-        Task.Factory.StartNew(() => RunAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The consume loop blocks in librdkafka: keep it off the host's thread, and keep the pool from starving.
+        ThreadPoolReserve.ReserveForBlockingLoop();
+        return Task.Factory.StartNew(() => RunAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
