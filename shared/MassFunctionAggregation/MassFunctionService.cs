@@ -136,13 +136,14 @@ public sealed class MassFunctionService : BackgroundService
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The consume loop blocks in librdkafka: keep it off the host's thread, and keep the pool from starving.
-        ThreadPoolReserve.ReserveForBlockingLoop();
+        // The consume loop blocks in librdkafka: keep it off the host's thread.
         return Task.Factory.StartNew(() => RunAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
+        // ...and, since it blocks pool threads after its first await, keep the pool from starving while it runs.
+        using var poolThreads = ThreadPoolReserve.ForBlockingLoop();
         using var producer = _kafka.CreateProducer($"producer-{ServiceName}");
         using var consumer = _kafka.CreateConsumerBuilder(_groupId)
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))

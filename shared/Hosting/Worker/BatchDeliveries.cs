@@ -4,8 +4,8 @@ namespace StreamProcessor.Hosting.Worker;
 
 /// <summary>
 /// The delivery reports of one batch's messages, completed when every message has been reported. ProduceAsync
-/// completes one task per message, and each completion queues a continuation on the thread pool (tens of thousands
-/// a second on the catalogue path, waiting behind consumers blocked in librdkafka); this queues one per batch.
+/// completes one task per message, and each completion queues a continuation on the thread pool (thousands a
+/// second on the catalogue path, waiting behind consumers blocked in librdkafka); this queues one per batch.
 /// </summary>
 internal sealed class BatchDeliveries
 {

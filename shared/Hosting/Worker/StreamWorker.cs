@@ -93,13 +93,14 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The consume loop blocks in librdkafka: keep it off the host's thread, and keep the pool from starving.
-        ThreadPoolReserve.ReserveForBlockingLoop();
+        // The consume loop blocks in librdkafka: keep it off the host's thread.
         return Task.Factory.StartNew(() => RunAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
+        // ...and, since it blocks pool threads after its first await, keep the pool from starving while it runs.
+        using var poolThreads = ThreadPoolReserve.ForBlockingLoop();
         // A batch's outputs are produced together and then awaited: lingering only delays the acknowledgements.
         // (Kafka:Settings:linger.ms and compression.type still win.)
         using var producer = _kafka.CreateProducer($"producer-{Service}", c =>
