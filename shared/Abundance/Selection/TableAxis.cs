@@ -8,15 +8,7 @@ internal static class TableAxis
     {
         if (!(x > axis[0])) return (0, 0.0);
         if (x >= axis[^1]) return (axis.Count - 2, 1.0);
-        int lo = 0;
-        int hi = axis.Count - 1;
-        while (hi - lo > 1)
-        {
-            int mid = (lo + hi) >> 1;
-            if (axis[mid] <= x) lo = mid;
-            else hi = mid;
-        }
-
+        int lo = Bins.Find(axis, x); // inside the axis here, so a cell
         return (lo, (x - axis[lo]) / (axis[lo + 1] - axis[lo]));
     }
 
