@@ -63,7 +63,8 @@ public sealed class ExtractPhaseSpaceStep : IStreamStep<ClusterCatalogue, Featur
         var r = new double[n];
         var v = new double[n];
         var frame = new ClusterFrame(catalogue.RaDeg, catalogue.DecDeg, catalogue.Redshift, _cosmology);
-        bool allMagnitudes = true;
+        // A member without a magnitude is NaN here: it fails a profile's magnitude limit (it cannot be shown to pass)
+        // and is ignored by a profile without one.
         var magnitudes = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -74,12 +75,11 @@ public sealed class ExtractPhaseSpaceStep : IStreamStep<ClusterCatalogue, Featur
             y[i] = projected.YMpcOverH;
             r[i] = projected.ProjectedRadiusMpcOverH;
             v[i] = member.VLosKmPerS ?? projected.LineOfSightVelocityKmPerS;
-            allMagnitudes &= member.Magnitude.HasValue;
             magnitudes[i] = member.Magnitude ?? double.NaN;
         }
 
         var kdeClock = Stopwatch.StartNew();
-        var features = extractor.Extract(r, v, x, y, allMagnitudes ? magnitudes : ReadOnlySpan<double>.Empty);
+        var features = extractor.Extract(r, v, x, y, magnitudes);
         PhaseSpaceMetrics.KdeDuration.WithLabels(ServiceName, featureOptions.Grid3D is null ? "2d" : "2d+3d").Observe(kdeClock.Elapsed.TotalSeconds);
         if (!features.Accepted) PhaseSpaceMetrics.Rejected.WithLabels(ServiceName, ReasonCategory(features.RejectionReason)).Inc();
 

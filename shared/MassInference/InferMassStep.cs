@@ -90,6 +90,7 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
             MassInferenceMetrics.Posteriors.WithLabels(ServiceName, "accepted").Inc();
             results[accepted[k]] = StepResult<Posterior>.Emit(Posterior(input, RecordStatus.Accepted, null) with
             {
+                ParameterNames = [ParameterName],
                 Mean = [mean[k]],
                 Sigma = [sigma[k]],
                 Log10M200c = mean[k],
@@ -124,7 +125,8 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
             ModelName = model.Name,
             ModelVersion = model.Version,
             ModelCardSha256 = model.CardSha256,
-            ParameterNames = [ParameterName],
+            // A rejected posterior infers nothing: empty parallel lists (the codec requires equal lengths).
+            ParameterNames = [],
             Mean = [],
             Sigma = [],
             Status = status,
