@@ -19,10 +19,15 @@ public static class DemoCommand
         var clusters = new Option<int>("--clusters") { Description = "Number of cluster catalogues.", DefaultValueFactory = _ => 3000 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same survey.", DefaultValueFactory = _ => 1UL };
         var survey = new Option<string>("--survey") { Description = "Survey name written on every catalogue.", DefaultValueFactory = _ => "demo" };
+        var candidateMinimum = new Option<int>("--candidate-min-galaxies")
+        {
+            Description = "Publish every simulated candidate with at least this many observed galaxies; phase-space rejects those under its richness cut (11).",
+            DefaultValueFactory = _ => DemoSurveyOptions.DemoCandidateMinimumGalaxies,
+        };
         var output = new Option<FileInfo?>("--out") { Description = "Write the survey to this .csv, .parquet or .arrow file instead of publishing." };
         var bootstrap = CommonOptions.Bootstrap();
         var topic = CommonOptions.Topic();
-        var command = new Command("demo", "Publish (or write with --out) a simulated survey of mock clusters.") { clusters, seed, survey, output, bootstrap, topic };
+        var command = new Command("demo", "Publish (or write with --out) a simulated survey of mock clusters.") { clusters, seed, survey, candidateMinimum, output, bootstrap, topic };
         command.SetAction(async (parse, token) =>
         {
             if (parse.GetValue(clusters) < 1)
@@ -31,7 +36,14 @@ public static class DemoCommand
                 return ExitCodes.Usage;
             }
 
-            var options = new DemoSurveyOptions { Clusters = parse.GetValue(clusters), Seed = parse.GetValue(seed), Survey = parse.GetRequiredValue(survey) };
+            if (parse.GetValue(candidateMinimum) < 1)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("--candidate-min-galaxies must be at least 1 (a catalogue needs a member)");
+                return ExitCodes.Usage;
+            }
+
+            var options = new DemoSurveyOptions { Clusters = parse.GetValue(clusters), Seed = parse.GetValue(seed), Survey = parse.GetRequiredValue(survey) }
+                .WithMinimumCandidateGalaxies(parse.GetValue(candidateMinimum));
             var writer = parse.InvocationConfiguration.Output;
             KafkaOptions? kafka = null;
             if (parse.GetValue(output) is null)

@@ -28,8 +28,9 @@ public static class PipelineRun
         var kafka = app.Services.GetRequiredService<KafkaClientFactory>();
         Log($"broker {kafka.Options.BootstrapServers} ready after {clock.Elapsed.TotalSeconds:F1} s");
 
-        Log($"simulating a demo survey of {options.Clusters} clusters (seed {options.Seed})");
-        var catalogues = DemoSurvey.Generate(options.Clusters, options.Seed);
+        Log($"simulating a demo survey of {options.Clusters} candidate clusters with at least {options.CandidateMinimumGalaxies} observed galaxies (seed {options.Seed})");
+        var survey = new DemoSurveyOptions { Clusters = options.Clusters, Seed = options.Seed }.WithMinimumCandidateGalaxies(options.CandidateMinimumGalaxies);
+        var catalogues = DemoSurvey.Generate(survey, cancellationToken);
         var collector = new PosteriorCollector(kafka);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -111,8 +112,8 @@ public static class PipelineRun
     {
         Log("summary");
         Console.WriteLine($"  catalogues published     {s.CataloguesPublished}");
-        Console.WriteLine($"  posteriors received      {s.PosteriorsReceived} ({s.Accepted} accepted, {s.OutOfDistribution} flagged out-of-distribution, {s.DuplicatePosteriors} duplicates)");
-        foreach (var (reason, count) in s.RejectedByReason.OrderByDescending(r => r.Value)) Console.WriteLine($"  rejected  {count,6}  {reason}");
+        Console.WriteLine($"  posteriors received      {s.PosteriorsReceived} ({s.Accepted} accepted, {s.OutOfDistribution} of them flagged out-of-distribution; {s.PosteriorsReceived - s.Accepted} rejected; {s.DuplicatePosteriors} duplicates)");
+        foreach (var (reason, count) in s.RejectedByReason.OrderByDescending(r => r.Value)) Console.WriteLine($"  rejected {count,5}  {reason}");
         foreach (var (topic, count) in s.DeadLetteredByTopic) Console.WriteLine($"  dead-lettered {count,4}  {topic}");
         Console.WriteLine($"  throughput               {s.CataloguesPerSecond:F0} catalogues/s over {s.WallSeconds:F1} s");
         Console.WriteLine($"  end-to-end latency       p50 {s.LatencyP50Seconds * 1000:F0} ms, p99 {s.LatencyP99Seconds * 1000:F0} ms (burst ingest: includes queueing)");

@@ -56,8 +56,8 @@ public sealed partial record RunSummary(
             coverage);
     }
 
-    /// <summary>Rejection reasons carry numbers ("7 members, need 11"): group them by their wording.</summary>
-    private static string Generalise(string? reason) => reason is null ? "unspecified" : Digits().Replace(reason, "#");
+    /// <summary>Rejection reasons carry numbers ("7 of 9 galaxies pass ..."): group them by their wording, numbers as N.</summary>
+    private static string Generalise(string? reason) => reason is null ? "unspecified" : Digits().Replace(reason, "N");
 
     private static double Percentile(IReadOnlyList<double> values, double q)
     {

@@ -47,6 +47,22 @@ public sealed class DemoSurveyTests : IDisposable
         CatalogueAssertions.SameSet(survey, assembly.Catalogues);
     }
 
+    [Fact]
+    public void A_lower_candidate_threshold_publishes_poor_candidates_that_the_default_skips()
+    {
+        var rich = DemoSurvey.Generate(300, seed: 4);
+        var candidates = DemoSurvey.Generate(new DemoSurveyOptions { Clusters = 300, Seed = 4 }.WithMinimumCandidateGalaxies(5));
+
+        Assert.All(rich, c => Assert.True(c.Members.Count >= 11, $"{c.ClusterId}: {c.Members.Count} galaxies"));
+        Assert.All(candidates, c => Assert.True(c.Members.Count >= 5, $"{c.ClusterId}: {c.Members.Count} galaxies"));
+        int poor = candidates.Count(c => c.Members.Count < 11);
+        Assert.InRange(poor, 15, 150);
+        // The threshold only decides what is published: the candidate survey reaches fewer haloes, and each of its rich
+        // ones is the default survey's catalogue of that halo.
+        var richById = rich.ToDictionary(c => c.ClusterId);
+        Assert.All(candidates.Where(c => c.Members.Count >= 11), c => CatalogueAssertions.Same(richById[c.ClusterId], c));
+    }
+
     [Theory]
     [InlineData("demo.csv")]
     [InlineData("demo.parquet")]
@@ -76,7 +92,7 @@ public sealed class DemoSurveyTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, exitCode);
         var (rows, _) = await MemberTable.ReadAsync(path);
-        var expected = DemoSurvey.Generate(15, seed: 2);
+        var expected = DemoSurvey.Generate(new DemoSurveyOptions { Clusters = 15, Seed = 2 }.WithMinimumCandidateGalaxies(DemoSurveyOptions.DemoCandidateMinimumGalaxies));
         Assert.Equal(expected.Sum(c => c.Members.Count), rows.Count);
         Assert.Contains("15 clusters", output.ToString());
     }

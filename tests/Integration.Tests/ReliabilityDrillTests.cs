@@ -21,7 +21,8 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
         var kafka = Kafka(broker);
         using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
         using var massInference = await ServiceProcess.StartAsync("mass-inference", broker.BootstrapServers);
-        var catalogues = DemoSurvey.Generate(5000, 11);
+        // Poor candidates too: a rejected catalogue must also come out as a (rejected) posterior.
+        var catalogues = DemoSurvey.Generate(new DemoSurveyOptions { Clusters = 5000, Seed = 11 }.WithMinimumCandidateGalaxies(DemoSurveyOptions.DemoCandidateMinimumGalaxies));
 
         Publish.Catalogues(kafka, catalogues);
         TopicReader.ReadUntil(kafka, Topics.MassPosteriors, r => r.Count >= 2500, Patience);
@@ -32,8 +33,10 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
         var codec = new PosteriorCodec();
         var byKey = posteriors.GroupBy(r => r.Message.Key).ToDictionary(g => g.Key, g => g.Select(r => codec.Decode(r.Message.Value)).ToList());
         int duplicates = posteriors.Count - byKey.Count;
-        output.WriteLine($"catalogues {catalogues.Count}, posterior records {posteriors.Count}, distinct {byKey.Count}, duplicates {duplicates}");
+        int rejected = byKey.Values.Count(v => v[0].Status == RecordStatus.Rejected);
+        output.WriteLine($"catalogues {catalogues.Count}, posterior records {posteriors.Count}, distinct {byKey.Count} ({rejected} rejected), duplicates {duplicates}");
         Assert.All(catalogues, c => Assert.True(byKey.ContainsKey(c.ClusterId), $"no posterior for {c.ClusterId}"));
+        Assert.InRange(rejected, 1, catalogues.Count / 2);
         foreach (var copies in byKey.Values.Where(v => v.Count > 1))
         {
             // Same content; only the timings of the re-run differ.

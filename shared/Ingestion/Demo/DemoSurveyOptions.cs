@@ -34,6 +34,21 @@ public sealed record DemoSurveyOptions
     /// </summary>
     public MockCatalogueOptions Mock { get; init; } = new();
 
+    /// <summary>
+    /// The candidate threshold of the demo commands (`pipeline`, `ingest demo`): poor candidates of 5–10 observed
+    /// galaxies, about a fifth of the survey, reach the stream and are rejected there.
+    /// </summary>
+    public const int DemoCandidateMinimumGalaxies = 5;
+
+    /// <summary>
+    /// These options with every candidate of at least <paramref name="galaxies"/> observed galaxies (members and
+    /// interlopers in the simulator's cylinder) published. Below the survey profiles' richness cut (11, Ho+2019's
+    /// N &gt; 10) the phase-space service rejects a candidate with its reason, as a survey's follow-up leaves poor
+    /// groups with too few redshifts: the demo then shows that path too.
+    /// </summary>
+    public DemoSurveyOptions WithMinimumCandidateGalaxies(int galaxies) =>
+        this with { Mock = Mock with { Selection = Mock.Selection with { MinimumGalaxyCount = galaxies } } };
+
     /// <summary>Throws when a setting is outside its meaningful range; returns this for chaining.</summary>
     public DemoSurveyOptions Validated()
     {
