@@ -22,7 +22,16 @@ public static class CellText
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>As <see cref="Format"/>, but a long list is summarised ("[120 values]") so a table stays readable.</summary>
-    public static string Short(object? value, int maxListItems = 4) =>
-        value is object?[] list && list.Length > maxListItems ? $"[{list.Length} values]" : Format(value);
+    /// <summary>
+    /// As <see cref="Format"/> for a person reading a table: a long list summarised ("[120 values]"), numbers to 6
+    /// significant digits (CSV and files keep every digit).
+    /// </summary>
+    public static string Short(object? value, int maxListItems = 4) => value switch
+    {
+        object?[] list when list.Length > maxListItems => $"[{list.Length} values]",
+        object?[] list => "[" + string.Join(",", list.Select(e => e is null ? "null" : Short(e))) + "]",
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        _ => Format(value),
+    };
 }

@@ -41,9 +41,13 @@ public static class SubscribeCommand
         var zMax = new Option<double?>("--z-max") { Description = "Keep records with redshift at or below this." };
         var format = new Option<OutputFormat?>("--format") { Description = "table, csv, parquet or arrow (default: from the --out extension, else table)." };
         var output = new Option<FileInfo?>("--out") { Description = "Output file (needed for parquet and arrow)." };
+        var columns = new Option<string?>("--columns")
+        {
+            Description = "Columns of a table or CSV, comma-separated (default: a table shows the topic's headline columns, CSV every column).",
+        };
         var root = new RootCommand("Reads records of any StreamProcessor topic: replay by offset or time, filter, export.")
         {
-            topic, bootstrap, from, until, max, timeout, survey, massAbove, zMin, zMax, format, output,
+            topic, bootstrap, from, until, max, timeout, survey, massAbove, zMin, zMax, format, output, columns,
         };
         root.SetAction(async (parse, token) =>
         {
@@ -66,7 +70,7 @@ public static class SubscribeCommand
             var settings = new SubscribeSettings(
                 parse.GetRequiredValue(topic), kafka, parse.GetRequiredValue(from), parse.GetValue(until), parse.GetValue(max), parse.GetValue(timeout),
                 new FilterSettings(parse.GetValue(survey), parse.GetValue(massAbove), parse.GetValue(zMin), parse.GetValue(zMax)),
-                chosen, outPath);
+                chosen, outPath, parse.GetValue(columns));
             var outcome = await RunAsync(settings, parse.InvocationConfiguration.Output, error, cancellationToken: token);
             if (outcome.Error is not null) await error.WriteLineAsync(outcome.Error);
             return outcome.ExitCode;
@@ -91,7 +95,8 @@ public static class SubscribeCommand
         {
             entry = TopicReader.EntryFor(catalog, settings.Topic);
             filter = RecordFilter.Create(entry.Contract, settings.Filter);
-            sink = RecordSinks.Create(settings.Format, settings.OutPath, entry, standardOutput);
+            var columns = settings.Columns is { } list ? ColumnSelection.Parse(entry.Contract, list) : null;
+            sink = RecordSinks.Create(settings.Format, settings.OutPath, entry, standardOutput, columns);
         }
         catch (Exception e) when (e is SubscribeException or FilterException or ArgumentException or IOException or UnauthorizedAccessException)
         {

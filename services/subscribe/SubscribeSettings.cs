@@ -12,6 +12,7 @@ namespace StreamProcessor.SubscribeCli;
 /// <param name="Filter">Field filters.</param>
 /// <param name="Format">Output format.</param>
 /// <param name="OutPath">Output file; null writes table or CSV to standard output.</param>
+/// <param name="Columns">Columns of a table or CSV ("a,b,c"); null for the table's headline columns and every CSV column.</param>
 public sealed record SubscribeSettings(
     string Topic,
     KafkaOptions Kafka,
@@ -21,4 +22,5 @@ public sealed record SubscribeSettings(
     TimeSpan IdleTimeout,
     FilterSettings Filter,
     OutputFormat Format,
-    string? OutPath);
+    string? OutPath,
+    string? Columns = null);

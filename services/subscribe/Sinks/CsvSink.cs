@@ -1,10 +1,9 @@
 using System.Globalization;
 using CsvHelper;
-using StreamProcessor.Contracts.Schemas;
 
 namespace StreamProcessor.SubscribeCli.Sinks;
 
-/// <summary>CSV (CsvHelper, RFC 4180 quoting) with one column per schema field; lists as "[a,b,null]", times ISO 8601 UTC.</summary>
+/// <summary>CSV (CsvHelper, RFC 4180 quoting) with the given columns in order; lists as "[a,b,null]", times ISO 8601 UTC.</summary>
 public sealed class CsvSink : IRecordSink
 {
     private readonly TextWriter _writer;
@@ -12,12 +11,12 @@ public sealed class CsvSink : IRecordSink
     private readonly CsvWriter _csv;
     private readonly IReadOnlyList<string> _columns;
 
-    public CsvSink(MessageSchema schema, TextWriter writer, bool ownsWriter)
+    public CsvSink(IReadOnlyList<string> columns, TextWriter writer, bool ownsWriter)
     {
         _writer = writer;
         _ownsWriter = ownsWriter;
         _csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        _columns = [.. schema.Fields.Select(f => f.Name)];
+        _columns = columns;
         foreach (string column in _columns) _csv.WriteField(column);
         _csv.NextRecord();
     }

@@ -65,7 +65,9 @@ public sealed class ParquetSink(MessageSchema schema, string path) : IRecordSink
             value => (value as object?[])?.Select(e => e is float f ? f : float.NaN).ToList(),
         ListType { ValueDataType: Int64Type } => value => (value as object?[])?.Select(e => (long)e!).ToList(),
         ListType { ValueDataType: Int32Type } => value => (value as object?[])?.Select(e => (int)e!).ToList(),
-        ListType { ValueDataType: StringType } => value => (value as object?[])?.Select(e => (string?)e).ToList(),
+        // Parquet.Net 6.1.0 stripes string list elements as ReadOnlyMemory<char>? and refuses a List<string>
+        // (aloneguid/parquet-dotnet#741); plain string columns take strings.
+        ListType { ValueDataType: StringType } => value => (value as object?[])?.Select(e => e is string s ? s.AsMemory() : (ReadOnlyMemory<char>?)null).ToList(),
         _ => value => value,
     };
 }

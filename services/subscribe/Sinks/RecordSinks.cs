@@ -15,18 +15,29 @@ public static class RecordSinks
         _ => null,
     };
 
-    /// <exception cref="ArgumentException">Parquet or Arrow without an output file.</exception>
-    public static IRecordSink Create(OutputFormat format, string? outPath, CodecEntry entry, TextWriter standardOutput)
+    /// <param name="format">The output format.</param>
+    /// <param name="outPath">The output file; null writes a table or CSV to <paramref name="standardOutput"/>.</param>
+    /// <param name="entry">The topic's codec.</param>
+    /// <param name="standardOutput">Where a table or CSV goes without a file.</param>
+    /// <param name="columns">Columns of a table or CSV; null for the defaults (<see cref="ColumnSelection"/>).</param>
+    /// <exception cref="ArgumentException">Parquet or Arrow without an output file, or with chosen columns.</exception>
+    public static IRecordSink Create(OutputFormat format, string? outPath, CodecEntry entry, TextWriter standardOutput, IReadOnlyList<string>? columns = null)
     {
+        string name = format.ToString().ToLowerInvariant();
         if (format is OutputFormat.Parquet or OutputFormat.Arrow && outPath is null)
         {
-            throw new ArgumentException($"--format {format.ToString().ToLowerInvariant()} writes a binary file: give --out <file>");
+            throw new ArgumentException($"--format {name} writes a binary file: give --out <file>");
+        }
+
+        if (format is OutputFormat.Parquet or OutputFormat.Arrow && columns is not null)
+        {
+            throw new ArgumentException($"--columns chooses table and CSV columns; a {name} file keeps the whole schema");
         }
 
         return format switch
         {
-            OutputFormat.Csv => new CsvSink(entry.Contract, outPath is null ? standardOutput : new StreamWriter(outPath), ownsWriter: outPath is not null),
-            OutputFormat.Table => new TableSink(entry.Contract, outPath is null ? standardOutput : new StreamWriter(outPath), ownsWriter: outPath is not null),
+            OutputFormat.Csv => new CsvSink(columns ?? [.. entry.Contract.Fields.Select(f => f.Name)], outPath is null ? standardOutput : new StreamWriter(outPath), ownsWriter: outPath is not null),
+            OutputFormat.Table => new TableSink(entry.Contract, columns ?? ColumnSelection.ForTable(entry.Contract), outPath is null ? standardOutput : new StreamWriter(outPath), ownsWriter: outPath is not null),
             OutputFormat.Parquet => new ParquetSink(entry.Contract, outPath!),
             OutputFormat.Arrow => new ArrowSink(entry, outPath!),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),

@@ -3,10 +3,13 @@ using StreamProcessor.Contracts.Schemas;
 
 namespace StreamProcessor.SubscribeCli.Sinks;
 
-/// <summary>A Spectre.Console table of the scalar columns (lists summarised), printed when reading ends.</summary>
-public sealed class TableSink(MessageSchema schema, TextWriter writer, bool ownsWriter) : IRecordSink
+/// <summary>
+/// A Spectre.Console table of the chosen columns (lists summarised, numbers to 6 significant digits), printed when
+/// reading ends, with a line naming the columns left out.
+/// </summary>
+public sealed class TableSink(MessageSchema schema, IReadOnlyList<string> columns, TextWriter writer, bool ownsWriter) : IRecordSink
 {
-    private readonly IReadOnlyList<string> _columns = [.. schema.Fields.Select(f => f.Name)];
+    private readonly IReadOnlyList<string> _columns = columns;
     private readonly List<IReadOnlyDictionary<string, object?>> _rows = [];
 
     public Task WriteAsync(IReadOnlyDictionary<string, object?> row, object message, CancellationToken cancellationToken)
@@ -29,6 +32,12 @@ public sealed class TableSink(MessageSchema schema, TextWriter writer, bool owns
         foreach (string column in _columns) table.AddColumn(new TableColumn(new Text(column)));
         foreach (var row in _rows) table.AddRow([.. _columns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(CellText.Short(row.GetValueOrDefault(c))))]);
         console.Write(table);
+        var hidden = schema.Fields.Select(f => f.Name).Except(_columns, StringComparer.Ordinal).ToList();
+        if (hidden.Count > 0)
+        {
+            await writer.WriteLineAsync($"{hidden.Count} more columns ({string.Join(", ", hidden)}): choose with --columns, or --format csv for all");
+        }
+
         await writer.FlushAsync(cancellationToken);
     }
 

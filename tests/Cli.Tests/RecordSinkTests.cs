@@ -1,0 +1,140 @@
+using System.Collections;
+using Apache.Arrow.Ipc;
+using Parquet.Serialization;
+using StreamProcessor.Contracts;
+using StreamProcessor.SubscribeCli;
+using StreamProcessor.SubscribeCli.Sinks;
+
+namespace StreamProcessor.Cli.Tests;
+
+/// <summary>
+/// Every output format of `subscribe` takes a record of every topic schema: each schema's golden record
+/// (schemas/&lt;name&gt;/&lt;version&gt;.golden.arrows) goes through the sink, and Parquet and Arrow read back to its values.
+/// </summary>
+public sealed class RecordSinkTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("sinks-");
+
+    public static TheoryData<string> Schemas => [.. CodecCatalog.Default.Entries.Select(e => e.Schema.Name)];
+
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public async Task Parquet_output_holds_every_column_of_the_golden_record(string schemaName)
+    {
+        var (entry, message, row) = Golden(schemaName);
+        string path = Path.Combine(_folder.FullName, $"{schemaName}.parquet");
+
+        await WriteAsync(RecordSinks.Create(OutputFormat.Parquet, path, entry, TextWriter.Null), row, message);
+
+        var table = await ParquetSerializer.DeserializeUntypedAsync(File.OpenRead(path));
+        var read = Assert.Single(table.Data);
+        foreach (var (name, value) in row)
+        {
+            // Parquet.Net leaves null cells out of the row.
+            switch (value)
+            {
+                case null:
+                    Assert.Null(read.GetValueOrDefault(name));
+                    break;
+                case object?[] list:
+                    // A null number inside a list is written as NaN (see ParquetSink).
+                    string? nullElement = IsStringList(entry, name) ? null : "NaN";
+                    var back = ((IEnumerable)read[name]!).Cast<object?>().Select(e => e?.ToString()).ToList();
+                    Assert.Equal(list.Select(e => e?.ToString() ?? nullElement).ToList(), back);
+                    break;
+                case DateTimeOffset time:
+                    Assert.Equal(time.UtcDateTime, (DateTime)read[name]!);
+                    break;
+                default:
+                    Assert.Equal(value, read[name]);
+                    break;
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public async Task Arrow_csv_and_table_outputs_take_the_golden_record(string schemaName)
+    {
+        var (entry, message, row) = Golden(schemaName);
+        string arrow = Path.Combine(_folder.FullName, $"{schemaName}.arrow");
+        var csv = new StringWriter();
+        var table = new StringWriter();
+
+        await WriteAsync(RecordSinks.Create(OutputFormat.Arrow, arrow, entry, TextWriter.Null), row, message);
+        await WriteAsync(RecordSinks.Create(OutputFormat.Csv, null, entry, csv), row, message);
+        await WriteAsync(RecordSinks.Create(OutputFormat.Table, null, entry, table), row, message);
+
+        await using var stream = File.OpenRead(arrow);
+        using var reader = new ArrowFileReader(stream);
+        using var batch = await reader.ReadNextRecordBatchAsync();
+        Assert.Equal(1, batch.Length);
+        Assert.Equal(entry.Contract.Fields.Select(f => f.Name), batch.Schema.FieldsList.Select(f => f.Name));
+        var csvRows = SubscribeTests.ReadCsv(csv.ToString());
+        Assert.Equal(entry.KeyOf(message), Assert.Single(csvRows)[entry.Contract.KeyField]);
+        Assert.Contains(entry.KeyOf(message), table.ToString());
+    }
+
+    [Fact]
+    public async Task A_table_of_posteriors_shows_the_headline_columns_and_names_the_others()
+    {
+        var (entry, message, row) = Golden("posterior");
+        var table = new StringWriter();
+
+        await WriteAsync(RecordSinks.Create(OutputFormat.Table, null, entry, table), row, message);
+
+        string text = table.ToString();
+        var header = text.Split('\n').First(line => line.Contains("object_id"));
+        Assert.Equal(ColumnSelection.ForTable(entry.Contract), header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(((double)row["log10_m200c"]!).ToString("G6", System.Globalization.CultureInfo.InvariantCulture), text);
+        Assert.Contains("more columns (detection_time, model_name,", text);
+    }
+
+    [Fact]
+    public async Task Chosen_columns_make_the_csv_in_their_order_and_files_refuse_them()
+    {
+        var (entry, message, row) = Golden("posterior");
+        var csv = new StringWriter();
+        var columns = ColumnSelection.Parse(entry.Contract, "log10_m200c, object_id");
+
+        await WriteAsync(RecordSinks.Create(OutputFormat.Csv, null, entry, csv, columns), row, message);
+
+        Assert.Equal(["log10_m200c,object_id", $"{CellText.Format(row["log10_m200c"])},{row["object_id"]}"], csv.ToString().TrimEnd().Split('\n').Select(line => line.TrimEnd('\r')));
+        Assert.Throws<ArgumentException>(() => RecordSinks.Create(OutputFormat.Parquet, "x.parquet", entry, TextWriter.Null, columns));
+        var unknown = Assert.Throws<SubscribeException>(() => ColumnSelection.Parse(entry.Contract, "object_id,mass"));
+        Assert.Contains("no column 'mass'", unknown.Message);
+        Assert.Throws<SubscribeException>(() => ColumnSelection.Parse(entry.Contract, "object_id,object_id"));
+    }
+
+    private static bool IsStringList(CodecEntry entry, string field) =>
+        entry.Contract.Fields.Single(f => f.Name == field).ArrowType is Apache.Arrow.Types.ListType { ValueDataType: Apache.Arrow.Types.StringType };
+
+    private static async Task WriteAsync(IRecordSink sink, IReadOnlyDictionary<string, object?> row, object message)
+    {
+        await using (sink)
+        {
+            await sink.WriteAsync(row, message, CancellationToken.None);
+            await sink.CompleteAsync(CancellationToken.None);
+        }
+    }
+
+    private static (CodecEntry Entry, object Message, IReadOnlyDictionary<string, object?> Row) Golden(string schemaName)
+    {
+        var entry = CodecCatalog.Default.ForSchema(schemaName);
+        string path = Path.Combine(RepositoryRoot(), "schemas", schemaName, $"{entry.Schema.Major}.{entry.Schema.Minor}.golden.arrows");
+        var message = entry.Decode(File.ReadAllBytes(path));
+        return (entry, message, entry.ToRow(message));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StreamProcessor.sln"))) return dir.FullName;
+        }
+
+        throw new DirectoryNotFoundException("StreamProcessor.sln not found above the test folder");
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+}
