@@ -17,7 +17,7 @@ public static class CellText
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         DateTimeOffset t => t.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
-        object?[] list => "[" + string.Join(",", list.Select(e => e is null ? "null" : Format(e))) + "]",
+        object?[] list => List(list, Format),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
@@ -29,9 +29,12 @@ public static class CellText
     public static string Short(object? value, int maxListItems = 4) => value switch
     {
         object?[] list when list.Length > maxListItems => $"[{list.Length} values]",
-        object?[] list => "[" + string.Join(",", list.Select(e => e is null ? "null" : Short(e))) + "]",
+        object?[] list => List(list, e => Short(e)),
         double d => d.ToString("G6", CultureInfo.InvariantCulture),
         float f => f.ToString("G6", CultureInfo.InvariantCulture),
         _ => Format(value),
     };
+
+    private static string List(object?[] list, Func<object?, string> element) =>
+        "[" + string.Join(",", list.Select(e => e is null ? "null" : element(e))) + "]";
 }

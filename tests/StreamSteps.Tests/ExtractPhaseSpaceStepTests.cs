@@ -150,7 +150,7 @@ public sealed class ExtractPhaseSpaceStepTests
     [Fact]
     public async Task Outputs_carry_the_source_position_and_pass_the_features_codec_in_a_mixed_batch()
     {
-        var step = new ExtractPhaseSpaceStep(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
+        var step = Step();
         var batch = new[] { 20, 4, 15, 9 }
             .Select((n, i) => StepInputs.At(NorthwardCluster("euclid", n, id: $"c{i}").Catalogue, $"c{i}", Topics.Catalogues, partition: i, offset: 100 + i))
             .ToList();
@@ -170,10 +170,11 @@ public sealed class ExtractPhaseSpaceStepTests
         }
     }
 
+    private static ExtractPhaseSpaceStep Step() => new(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
+
     private static async Task<PhaseSpaceFeatures> RunAsync(ClusterCatalogue catalogue)
     {
-        var step = new ExtractPhaseSpaceStep(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
-        var results = await step.ProcessAsync([StepInputs.At(catalogue, catalogue.ClusterId, Topics.Catalogues, 0, 0)], CancellationToken.None);
+        var results = await Step().ProcessAsync([StepInputs.At(catalogue, catalogue.ClusterId, Topics.Catalogues, 0, 0)], CancellationToken.None);
         return Assert.Single(Assert.IsType<StepResult<PhaseSpaceFeatures>.Emitted>(Assert.Single(results)).Outputs);
     }
 

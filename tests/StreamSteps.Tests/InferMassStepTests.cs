@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StreamProcessor.Contracts;
 using StreamProcessor.Contracts.Codecs;
@@ -10,22 +9,6 @@ using StreamProcessor.Ingestion.Demo;
 using StreamProcessor.MassInference;
 
 namespace StreamProcessor.StreamSteps.Tests;
-
-/// <summary>The shipped model behind the mass-inference step, loaded once for the class.</summary>
-public sealed class ShippedModel : IDisposable
-{
-    public ShippedModel()
-    {
-        Model = new TorchMassModel(Options.Create(new MassInferenceOptions { Device = "cpu" }), NullLogger<TorchMassModel>.Instance);
-        Baselines = new ModelBaselines(MSigmaBaseline.Load(Model.Folder));
-    }
-
-    public TorchMassModel Model { get; }
-
-    public ModelBaselines Baselines { get; }
-
-    public void Dispose() => Model.Dispose();
-}
 
 /// <summary>
 /// The mass-inference step with the shipped CNN on features the phase-space step made from simulated catalogues:
