@@ -34,13 +34,18 @@ internal static class TrainCommand
         var learningRate = new Option<double>("--learning-rate") { Description = "Initial Adam learning rate.", DefaultValueFactory = _ => 1e-3 };
         var maxSteps = new Option<int?>("--max-steps-per-epoch") { Description = "Cap on optimiser steps per epoch (quick runs)." };
         var baseChannels = new Option<int>("--base-channels") { Description = "Channels of the first convolution block (block k has base x 2^k).", DefaultValueFactory = _ => 4 };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "libtorch intra-op threads (default: all cores). Weights reproduce only with the same count, device and CPU kernels; the card records them.",
+        };
         var command = new Command("train", "Train the 2D phase-space mass CNN and write its model bundle.")
         {
-            data, output, epochs, batch, seed, device, patience, learningRate, maxSteps, baseChannels,
+            data, output, epochs, batch, seed, device, patience, learningRate, maxSteps, baseChannels, threads,
         };
         command.SetAction((parse, _) => RunAsync(
             new TrainRequest(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(batch),
-                parse.GetValue(seed), parse.GetValue(device)!, parse.GetValue(patience), parse.GetValue(learningRate), parse.GetValue(maxSteps), parse.GetValue(baseChannels)),
+                parse.GetValue(seed), parse.GetValue(device)!, parse.GetValue(patience), parse.GetValue(learningRate), parse.GetValue(maxSteps), parse.GetValue(baseChannels),
+                parse.GetValue(threads)),
             System.Console.Out));
         return command;
     }
@@ -64,6 +69,7 @@ internal static class TrainCommand
             LogInput = true,
             LogOffset = 1e-3,
             MaxStepsPerEpoch = request.MaxStepsPerEpoch,
+            IntraOpThreads = request.Threads,
         };
         TrainingResult result = await ProgressConsole.Run("train", request.Epochs, log,
             sink => MassTrainer.Train(data.Dataset, MassCnnSpec.Cnn2D() with { BaseChannels = request.BaseChannels }, options, device, new TrainingProgressLog(sink, request.Epochs)));
@@ -92,6 +98,9 @@ internal static class TrainCommand
         long weightBytes = new FileInfo(Path.Combine(request.OutputDirectory, written.WeightsFile)).Length;
         log.WriteLine($"train: best epoch {result.BestEpoch} of {result.History.Count} (stopped early: {result.StoppedEarly}), " +
                       $"best validation loss {result.BestValidationLoss:F4}, {result.TrainSamplesPerSecond:F0} samples/s, wall {result.Elapsed:hh\\:mm\\:ss}");
+        var machine = result.Machine;
+        log.WriteLine($"train: {machine.Device} on {machine.CpuModel} ({machine.CpuCapability} kernels, {machine.IntraOpThreads} threads, " +
+                      $"deterministic {(machine.DeterministicAlgorithms ? "on" : "off")}); {result.ClippedSteps} steps clipped, {result.SkippedSteps} batches skipped");
         log.WriteLine($"train: fitted M-sigma on {fitted.TrainingCount} training views: alpha {fitted.Alpha:F4}, beta {fitted.Beta:F4}, scatter {fitted.ResidualScatterDex:F3} dex");
         log.WriteLine($"train: wrote {request.OutputDirectory} (weights {weightBytes / 1024.0:F0} KiB, sha256 {written.WeightsSha256[..12]}...)");
         return 0;

@@ -1,6 +1,9 @@
 namespace StreamProcessor.Trainer;
 
-/// <summary>Arguments of <c>trainer train</c>; <see cref="MaxStepsPerEpoch"/> caps quick runs (tests).</summary>
+/// <summary>
+/// Arguments of <c>trainer train</c>; <see cref="MaxStepsPerEpoch"/> caps quick runs (tests); <see cref="Threads"/> fixes
+/// libtorch's intra-op threads (null: all cores), which the card records.
+/// </summary>
 internal sealed record TrainRequest(
     string DataDirectory,
     string OutputDirectory,
@@ -11,4 +14,5 @@ internal sealed record TrainRequest(
     int Patience,
     double LearningRate,
     int? MaxStepsPerEpoch,
-    int BaseChannels);
+    int BaseChannels,
+    int? Threads = null);

@@ -54,6 +54,9 @@ public sealed record ModelCard
     /// <summary>Training run summary.</summary>
     public TrainingSummary? Training { get; init; }
 
+    /// <summary>Device, processor, kernels and threads of the training run; null in cards written before it was recorded.</summary>
+    public TrainingMachine? TrainingMachine { get; init; }
+
     /// <summary>Evaluator slot: metrics on held-out data.</summary>
     public ModelMetrics? Metrics { get; init; }
 
@@ -98,7 +101,12 @@ public sealed record ModelCard
                 result.Split.Test.Length,
                 result.Model.Device.ToString(),
                 result.TrainSamplesPerSecond,
-                result.Elapsed.TotalSeconds),
+                result.Elapsed.TotalSeconds,
+                options.WarmupSteps,
+                options.MaxGradientNorm,
+                result.ClippedSteps,
+                result.SkippedSteps),
+            TrainingMachine = result.Machine,
         };
     }
 }

@@ -48,6 +48,22 @@ public static class ModelCardMarkdown
                 $"{t.Epochs} epochs (best {t.BestEpoch}{(t.StoppedEarly ? ", stopped early" : string.Empty)}), best validation loss {F(t.BestValidationLoss)}, " +
                 $"test loss {(t.TestLoss is { } tl ? F(tl) : "n/a")}; samples train/validation/test {t.TrainSamples}/{t.ValidationSamples}/{t.TestSamples}; " +
                 $"device {t.Device}, {F(t.TrainSamplesPerSecond)} samples/s, {F(t.WallSeconds)} s.");
+            if (t.MaxGradientNorm is { } clip)
+            {
+                md.AppendLine(
+                    CultureInfo.InvariantCulture,
+                    $"Learning-rate warm-up {t.WarmupSteps} steps; gradient norm clipped to {F(clip)} in {t.ClippedSteps} steps; " +
+                    $"{t.SkippedSteps} batches skipped for a non-finite loss or gradient.");
+            }
+        }
+
+        if (card.TrainingMachine is { } machine)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"Trained on {machine.Device}: {machine.CpuModel}, {machine.LogicalCores} logical cores, {machine.IntraOpThreads} intra-op threads, " +
+                $"{machine.CpuCapability} kernels, deterministic algorithms {(machine.DeterministicAlgorithms ? "on" : "off")}; {machine.OperatingSystem}; {machine.Runtime}. " +
+                $"The same data, options and seed reproduce these weights only with the same device, kernels and thread count.");
         }
 
         md.AppendLine();

@@ -8,16 +8,21 @@ namespace StreamProcessor.Torch.Training;
 
 /// <summary>
 /// Trains a moment network (Jeffrey &amp; Wandelt 2020, arXiv:2011.05991) on an <see cref="ImageDataset"/>: split by
-/// group, Adam with cosine learning-rate annealing, minibatches, early stopping on the validation loss with the best
-/// weights restored.
+/// group, Adam with a learning-rate warm-up and cosine annealing, minibatches, gradient-norm clipping, batches with a
+/// non-finite loss or gradient skipped (<see cref="GuardedStep"/>), early stopping on the validation loss with the
+/// best weights restored.
 /// </summary>
 public static class MassTrainer
 {
     /// <summary>
-    /// Runs one training. Reproducible for fixed data, options and device: torch.manual_seed(Seed) before the
-    /// weights are drawn, and a separate <c>Random(Seed)</c> for the shuffle.
+    /// Runs one training. Reproducible for fixed data, options, device, CPU kernels and intra-op thread count
+    /// (<see cref="TrainingEnvironment"/>): torch seeded before the weights are drawn, deterministic algorithms, and a
+    /// separate <c>Random(Seed)</c> for the shuffle.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (diverged).</exception>
+    /// <exception cref="ArgumentException">Inputs that the normalisation cannot take (non-finite, or not above
+    /// -LogOffset / scale when the input is logged).</exception>
+    /// <exception cref="InvalidOperationException">More than <see cref="TrainingOptions.MaxConsecutiveSkippedSteps"/>
+    /// consecutive batches had a non-finite loss or gradient.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the partly trained network is disposed.</exception>
     public static TrainingResult Train(
         ImageDataset data,
@@ -50,12 +55,13 @@ public static class MassTrainer
         var (targetMean, targetStd) = MassNormalisation.TargetMoments(data.Targets, data.ParameterCount, split.Train);
         var normalisation = new MassNormalisation(
             options.InputScale ?? data.InputLength, options.LogInput, options.LogOffset, targetMean, targetStd);
+        RequireUsableInputs(data, normalisation);
 
-        torch.manual_seed(options.Seed);
+        using var environment = TrainingEnvironment.Enter(options, device);
         var model = new MassModel(spec.CreateNetwork(), normalisation, device);
         try
         {
-            return Run(data, options, model, split, progress, time, started, cancellationToken);
+            return Run(data, options, model, split, environment.Machine, progress, time, started, cancellationToken);
         }
         catch
         {
@@ -69,6 +75,7 @@ public static class MassTrainer
         TrainingOptions options,
         MassModel model,
         DatasetSplit split,
+        Bundles.TrainingMachine machine,
         IProgress<TrainingProgress>? progress,
         TimeProvider time,
         long started,
@@ -83,8 +90,9 @@ public static class MassTrainer
         }
 
         using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
-        var scheduler = optim.lr_scheduler.CosineAnnealingLR(
-            optimizer, T_max: options.MaxEpochs, eta_min: options.LearningRate * options.FinalLearningRateFraction);
+        var schedule = LearningRateSchedule.For(options);
+        var guard = new StepGuard(options.MaxConsecutiveSkippedSteps);
+        long globalStep = 0;
         var shuffle = new Random(options.Seed);
         int[] order = [.. split.Train];
         var history = new List<EpochSummary>();
@@ -100,7 +108,7 @@ public static class MassTrainer
             for (int epoch = 1; epoch <= options.MaxEpochs; epoch++)
             {
                 shuffle.Shuffle(order);
-                double learningRate = scheduler.get_last_lr().First();
+                double learningRate = schedule.EpochRate(epoch);
                 network.train();
                 double lossSum = 0;
                 long epochStart = time.GetTimestamp();
@@ -108,13 +116,10 @@ public static class MassTrainer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var rows = order.AsSpan((step - 1) * batchSize, batchSize);
-                    double loss = TrainStep(data, model, optimizer, rows);
-                    if (!double.IsFinite(loss))
-                    {
-                        throw new InvalidOperationException($"Moment loss became {loss} at epoch {epoch}, step {step}; lower the learning rate.");
-                    }
-
-                    lossSum += loss;
+                    SetLearningRate(optimizer, schedule.StepRate(epoch, ++globalStep));
+                    var outcome = TrainStep(data, model, optimizer, rows, options.MaxGradientNorm);
+                    guard.Record(outcome, epoch, step);
+                    lossSum += outcome.Skipped ? 0 : outcome.Loss;
                     trainedSamples += batchSize;
                     if (step % options.ProgressEverySteps == 0 && step < stepsPerEpoch)
                     {
@@ -127,9 +132,9 @@ public static class MassTrainer
                 }
 
                 trainingTime += time.GetElapsedTime(epochStart);
-                scheduler.step();
                 var (validationLoss, rmse) = Evaluate(data, model, split.Validation, batchSize);
-                double trainLoss = lossSum / stepsPerEpoch;
+                double trainLoss = guard.AppliedThisEpoch > 0 ? lossSum / guard.AppliedThisEpoch : double.NaN;
+                guard.StartEpoch();
                 history.Add(new EpochSummary(epoch, trainLoss, validationLoss!.Value, rmse, learningRate));
                 if (validationLoss.Value < bestLoss)
                 {
@@ -155,7 +160,8 @@ public static class MassTrainer
                 }
             }
 
-            network.load_state_dict(best!);
+            network.load_state_dict(best ?? throw new InvalidOperationException(
+                $"No epoch gave a finite validation loss ({string.Join(", ", history.Select(h => h.ValidationLoss))})."));
         }
         finally
         {
@@ -169,20 +175,46 @@ public static class MassTrainer
             TrainingProgressKind.Finished, last.Epoch, options.MaxEpochs, stepsPerEpoch, stepsPerEpoch, last.TrainLoss,
             history[bestEpoch - 1].ValidationLoss, bestLoss, history[bestEpoch - 1].ValidationRmse, last.LearningRate,
             samplesPerSecond, time.GetElapsedTime(started)));
-        return new TrainingResult(model, split, bestEpoch, bestLoss, testLoss, stoppedEarly, history, samplesPerSecond, time.GetElapsedTime(started));
+        return new TrainingResult(
+            model, split, bestEpoch, bestLoss, testLoss, stoppedEarly, history, samplesPerSecond, time.GetElapsedTime(started),
+            guard.Clipped, guard.Skipped, machine);
     }
 
-    private static double TrainStep(ImageDataset data, MassModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows)
+    private static StepOutcome TrainStep(ImageDataset data, MassModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows, double maxGradientNorm)
     {
         using var scope = NewDisposeScope();
         var inputs = model.PrepareInput(model.InputTensor(GatherInputs(data, rows), rows.Length));
-        var targets = StandardisedTargets(data, model, rows);
-        optimizer.zero_grad();
-        var (mean, sigma) = MomentNetwork.SplitMoments(model.Network.forward(inputs), model.Spec.ParameterCount);
-        var loss = MomentLoss.Compute(mean, sigma, targets);
-        loss.backward();
-        optimizer.step();
-        return loss.item<float>();
+        return GuardedStep.Run(model.Network, optimizer, inputs, StandardisedTargets(data, model, rows), maxGradientNorm);
+    }
+
+    private static void SetLearningRate(optim.Optimizer optimizer, double rate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+    }
+
+    /// <summary>
+    /// Refuses inputs that would reach the network as NaN or infinity: non-finite values, or with a logged input a
+    /// value whose scaled form is not above -LogOffset (ln of a non-positive number).
+    /// </summary>
+    private static void RequireUsableInputs(ImageDataset data, MassNormalisation normalisation)
+    {
+        double floor = normalisation.LogInput ? -normalisation.LogOffset / normalisation.InputScale : double.NegativeInfinity;
+        var sample = new float[data.InputLength];
+        for (int i = 0; i < data.Count; i++)
+        {
+            data.GatherInputs([i], sample);
+            int bad = Array.FindIndex(sample, v => !(float.IsFinite(v) && v > floor));
+            if (bad >= 0)
+            {
+                throw new ArgumentException(
+                    $"Sample {i} (group {data.GroupIds[i]}) has input value {sample[bad]} at index {bad}; inputs must be finite" +
+                    (normalisation.LogInput ? $" and above {floor:G3} for ln(x * {normalisation.InputScale:G6} + {normalisation.LogOffset:G3})." : "."),
+                    nameof(data));
+            }
+        }
     }
 
     /// <summary>

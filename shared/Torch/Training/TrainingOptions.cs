@@ -23,6 +23,24 @@ public sealed record TrainingOptions
     /// <summary>Stop after this many epochs without a better validation loss; the best weights are restored.</summary>
     [Range(1, 10_000)] public int Patience { get; init; } = 6;
 
+    /// <summary>Optimiser steps over which the learning rate rises linearly to its initial value; 0 for none.</summary>
+    [Range(0, 1_000_000)] public int WarmupSteps { get; init; } = 20;
+
+    /// <summary>
+    /// Global L2 norm the gradient is clipped to before each step. The 2D mass network's norms are 15-310 in the
+    /// test runs (they grow as the residuals shrink: the loss is a log of sums), so the default acts only on spikes.
+    /// </summary>
+    [Range(1e-6, 1e9)] public double MaxGradientNorm { get; init; } = 1000.0;
+
+    /// <summary>Give up after this many consecutive batches with a non-finite loss or gradient (each is skipped).</summary>
+    [Range(1, 1_000_000)] public int MaxConsecutiveSkippedSteps { get; init; } = 5;
+
+    /// <summary>libtorch intra-op threads during training; null keeps the process's setting. Recorded in the card.</summary>
+    [Range(1, 1024)] public int? IntraOpThreads { get; init; }
+
+    /// <summary>Run with torch.use_deterministic_algorithms(true).</summary>
+    public bool DeterministicAlgorithms { get; init; } = true;
+
     /// <summary>Seeds torch (weights, dropout), the split and the shuffle.</summary>
     public int Seed { get; init; } = 20_200_305;
 

@@ -12,6 +12,9 @@ namespace StreamProcessor.Torch.Training;
 /// <param name="History">One entry per completed epoch.</param>
 /// <param name="TrainSamplesPerSecond">Mean training throughput (forward + backward + optimiser).</param>
 /// <param name="Elapsed">Wall time of the whole run.</param>
+/// <param name="ClippedSteps">Steps whose gradient was clipped to <see cref="TrainingOptions.MaxGradientNorm"/>.</param>
+/// <param name="SkippedSteps">Batches skipped for a non-finite loss or gradient.</param>
+/// <param name="Machine">Device, processor, kernels and thread count of the run.</param>
 public sealed record TrainingResult(
     MassModel Model,
     DatasetSplit Split,
@@ -21,4 +24,7 @@ public sealed record TrainingResult(
     bool StoppedEarly,
     IReadOnlyList<EpochSummary> History,
     double TrainSamplesPerSecond,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    int ClippedSteps,
+    int SkippedSteps,
+    Bundles.TrainingMachine Machine);
