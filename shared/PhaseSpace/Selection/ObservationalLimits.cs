@@ -45,18 +45,29 @@ public sealed record ObservationalLimits
         if (MagnitudeLimit is { } limit) applied.Add($"m <= {limit:G6}");
         applied.Add($"N_members >= {MinimumMembers}");
 
+        // Each removed galaxy is charged to the first limit it fails, in the order listed, so the counts add up.
+        int outsideAperture = 0, outsideVelocityCut = 0, noMagnitude = 0, tooFaint = 0;
         var kept = new List<int>(count);
         for (int i = 0; i < count; i++)
         {
             // Written so that NaN fails every test.
-            bool inside = projectedRadiiMpcOverH[i] < ApertureRadiusMpcOverH && Math.Abs(velocitiesKmPerS[i]) < VelocityCutKmPerS;
-            bool bright = MagnitudeLimit is not { } m || apparentMagnitudes[i] <= m;
-            if (inside && bright) kept.Add(i);
+            if (!(projectedRadiiMpcOverH[i] < ApertureRadiusMpcOverH)) outsideAperture++;
+            else if (!(Math.Abs(velocitiesKmPerS[i]) < VelocityCutKmPerS)) outsideVelocityCut++;
+            else if (MagnitudeLimit is { } m && double.IsNaN(apparentMagnitudes[i])) noMagnitude++;
+            else if (MagnitudeLimit is { } faint && !(apparentMagnitudes[i] <= faint)) tooFaint++;
+            else kept.Add(i);
         }
 
-        string? rejection = kept.Count < MinimumMembers
-            ? $"{kept.Count} of {count} galaxies pass the limits; at least {MinimumMembers} members are required."
-            : null;
+        string? rejection = null;
+        if (kept.Count < MinimumMembers)
+        {
+            string magnitude = MagnitudeLimit is { } limitValue
+                ? $", {tooFaint} fainter than m = {limitValue:G6}, {noMagnitude} without a magnitude"
+                : string.Empty;
+            rejection = $"{kept.Count} of {count} galaxies pass the limits ({outsideAperture} outside R_proj < {ApertureRadiusMpcOverH:G6} h^-1 Mpc, " +
+                        $"{outsideVelocityCut} outside |v_los| < {VelocityCutKmPerS:G6} km/s{magnitude}); at least {MinimumMembers} members are required.";
+        }
+
         return new MemberSelection(kept, applied, rejection);
     }
 

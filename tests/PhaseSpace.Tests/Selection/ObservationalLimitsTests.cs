@@ -46,6 +46,36 @@ public sealed class ObservationalLimitsTests
     }
 
     [Fact]
+    public void A_rejection_names_each_limit_and_how_many_members_it_removed()
+    {
+        // 2 outside the aperture (one NaN), 1 beyond the velocity cut, 2 too faint, 3 without a magnitude, 2 kept.
+        double[] r = [2.0, double.NaN, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
+        double[] v = [0, 0, 3000, 100, 100, 100, 100, 100, 100, 100];
+        double[] m = [15, 15, 15, 20, 21, double.NaN, double.NaN, double.NaN, 16, 17];
+
+        var selection = (ObservationalLimits.Default with { MagnitudeLimit = 19.5 }).Apply(r, v, m);
+
+        Assert.Equal([8, 9], selection.KeptIndices);
+        Assert.Equal(
+            "2 of 10 galaxies pass the limits (2 outside R_proj < 1.6 h^-1 Mpc, 1 outside |v_los| < 2200 km/s, " +
+            "2 fainter than m = 19.5, 3 without a magnitude); at least 11 members are required.",
+            selection.RejectionReason);
+    }
+
+    [Fact]
+    public void Members_without_magnitudes_under_a_magnitude_limit_are_named_as_the_cause()
+    {
+        double[] r = Enumerable.Repeat(0.5, 40).ToArray();
+        double[] v = Enumerable.Repeat(100.0, 40).ToArray();
+        double[] m = Enumerable.Repeat(double.NaN, 40).ToArray();
+
+        var selection = (ObservationalLimits.Default with { MagnitudeLimit = 17.77 }).Apply(r, v, m);
+
+        Assert.Contains("0 of 40 galaxies pass the limits", selection.RejectionReason);
+        Assert.Contains("0 fainter than m = 17.77, 40 without a magnitude", selection.RejectionReason);
+    }
+
+    [Fact]
     public void Gather_copies_the_kept_members()
     {
         double[] r = [0.1, 2.0, 0.3];
