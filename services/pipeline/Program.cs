@@ -25,6 +25,7 @@ var root = new RootCommand("The main job: embedded broker, the catalogue path's 
     candidateMinimum,
     CalibrateSelectionCommand.Create(),
     ScienceCheckCommand.Create(),
+    RealClustersCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction((parse, token) => PipelineRun.RunAsync(

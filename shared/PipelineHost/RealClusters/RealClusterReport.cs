@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace StreamProcessor.PipelineHost.RealClusters;
+
+/// <summary>The per-cluster table and the summaries, as Markdown (for the README) and CSV.</summary>
+public static class RealClusterReport
+{
+    /// <summary>Summaries for every reference kind, over all accepted clusters and over those inside the training domain.</summary>
+    public static IReadOnlyList<RealClusterSummary> Summaries(IReadOnlyList<RealClusterResult> results) =>
+    [
+        .. new[] { RealClusterResult.SzReference, RealClusterResult.SigmaReference }.SelectMany(kind => new[]
+        {
+            RealClusterSummary.Of("all accepted", kind, results),
+            RealClusterSummary.Of("in the training domain", kind, results.Where(r => !r.Posterior.OutOfDistribution)),
+        }).OfType<RealClusterSummary>(),
+    ];
+
+    public static string Markdown(IReadOnlyList<RealClusterResult> results, string modelVersion)
+    {
+        var md = new StringBuilder();
+        int accepted = results.Count(r => r.Accepted);
+        int outside = results.Count(r => r.Accepted && r.Posterior.OutOfDistribution);
+        md.AppendLine(Invariant($"Model {modelVersion}; {results.Count} clusters, {accepted} accepted, {outside} of them out of the training domain."));
+        md.AppendLine();
+        md.AppendLine("| cluster | z | spectra | members kept | CNN log10 M200c | reference | residual | M–σ (fitted) | out of domain |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            var p = r.Posterior;
+            string cnn = r.Accepted ? Invariant($"{p.Log10M200c:F2} ± {p.SigmaLog10M200c:F2}") : $"rejected: {p.RejectionReason}";
+            string reference = r.ReferenceLog10M200c is { } m ? Invariant($"{m:F2} ({r.ReferenceKind})") : "–";
+            string residual = r.Residual is { } d ? Invariant($"{d:+0.00;-0.00}") : "–";
+            string baseline = p.BaselineMsigmaLog10M is { } b ? Invariant($"{b:F2}") : "–";
+            string ood = !r.Accepted ? "–" : p.OutOfDistribution ? $"yes: {p.OodReason}" : "no";
+            md.AppendLine(Invariant(
+                $"| {r.Cluster.Catalogue.ClusterId} | {r.Cluster.Catalogue.Redshift:F3} | {r.Cluster.Spectra} | {p.MembersKept?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {cnn} | {reference} | {residual} | {baseline} | {ood} |"));
+        }
+
+        md.AppendLine();
+        md.AppendLine("| subset | reference | N | bias (dex) | median (dex) | scatter (dex) | within 1σ |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var s in Summaries(results))
+        {
+            md.AppendLine(Invariant($"| {s.Subset} | {s.ReferenceKind} | {s.Count} | {s.BiasDex:+0.000;-0.000} | {s.MedianDex:+0.000;-0.000} | {s.ScatterDex:F3} | {s.WithinOneSigma:P0} |"));
+        }
+
+        return md.ToString();
+    }
+
+    public static string Csv(IReadOnlyList<RealClusterResult> results)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("cluster,survey,redshift,spectra,members_kept,status,cnn_log10_m200c,cnn_sigma,reference_log10_m200c,reference_kind,residual_dex,msigma_log10_m200c,out_of_distribution,ood_reason,rejection_reason");
+        foreach (var r in results)
+        {
+            var p = r.Posterior;
+            csv.AppendLine(string.Join(',',
+                r.Cluster.Catalogue.ClusterId, p.Survey, Number(p.Redshift), r.Cluster.Spectra.ToString(CultureInfo.InvariantCulture),
+                p.MembersKept?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, p.Status.ToString().ToLowerInvariant(),
+                Number(p.Log10M200c), Number(p.SigmaLog10M200c), Number(r.ReferenceLog10M200c), r.ReferenceKind ?? string.Empty,
+                Number(r.Residual), Number(p.BaselineMsigmaLog10M), p.OutOfDistribution ? "true" : "false", Quote(p.OodReason), Quote(p.RejectionReason)));
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Quote(string? text) => text is null ? string.Empty : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}
