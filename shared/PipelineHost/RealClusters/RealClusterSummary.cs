@@ -1,6 +1,8 @@
 namespace StreamProcessor.PipelineHost.RealClusters;
 
 /// <summary>Bias and scatter of the CNN against one kind of reference mass, over a subset of the clusters.</summary>
+/// <param name="Subset">Which clusters: all accepted, or those inside the training domain.</param>
+/// <param name="ReferenceKind">"SZ" or "sigma".</param>
 /// <param name="Count">Accepted clusters with that reference.</param>
 /// <param name="BiasDex">Mean of CNN − reference.</param>
 /// <param name="MedianDex">Median of CNN − reference.</param>
