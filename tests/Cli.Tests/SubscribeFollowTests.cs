@@ -20,13 +20,16 @@ public sealed class SubscribeFollowTests
         await publisher.PublishAsync(old);
         var positioned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new StringWriter();
-        var settings = new SubscribeSettings(Topics.Catalogues, broker.Kafka, StartPosition.Latest, null, Max: 4, TimeSpan.FromSeconds(15),
+        // The reader's idle clock starts once it is positioned, and this test must publish within it: the idle timeout
+        // and both waits are liveness bounds, generous for a slow or single-core machine; the reader stops at Max = 4
+        // as soon as the fresh records arrive, so they cost nothing when the behaviour is right.
+        var settings = new SubscribeSettings(Topics.Catalogues, broker.Kafka, StartPosition.Latest, null, Max: 4, TimeSpan.FromSeconds(60),
             FilterSettings.None, OutputFormat.Csv, null);
 
         var reading = Task.Run(() => SubscribeCommand.RunAsync(settings, output, new StringWriter(), positioned.SetResult));
-        await positioned.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await positioned.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await publisher.PublishAsync(fresh);
-        var outcome = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+        var outcome = await reading.WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal(ExitCodes.Success, outcome.ExitCode);
         Assert.Equal(4, outcome.Summary!.Matched);
@@ -42,7 +45,7 @@ public sealed class SubscribeFollowTests
         await new CataloguePublisher(producer).PublishAsync(survey);
         await producer.ProduceAsync(Topics.Catalogues, new Message<string, byte[]> { Key = "garbage", Value = [1, 2, 3, 4, 5] });
         var log = new StringWriter();
-        var settings = new SubscribeSettings(Topics.Catalogues, broker.Kafka, StartPosition.Earliest, null, null, TimeSpan.FromSeconds(10),
+        var settings = new SubscribeSettings(Topics.Catalogues, broker.Kafka, StartPosition.Earliest, null, null, SubscribeTests.IdleTimeout,
             FilterSettings.None, OutputFormat.Table, null);
 
         var outcome = await SubscribeCommand.RunAsync(settings, new StringWriter(), log);

@@ -171,7 +171,13 @@ public sealed class SubscribeTests : IClassFixture<SubscribeTests.PublishedSurve
     }
 
     private SubscribeSettings Settings(StartPosition from, OutputFormat format = OutputFormat.Csv, string? outPath = null, string topic = Topics.Catalogues, FilterSettings? filter = null) =>
-        new(topic, _survey.Broker.Kafka, from, null, null, TimeSpan.FromSeconds(10), filter ?? FilterSettings.None, format, outPath);
+        new(topic, _survey.Broker.Kafka, from, null, null, IdleTimeout, filter ?? FilterSettings.None, format, outPath);
+
+    /// <summary>
+    /// These reads are bounded (they stop at the end offsets they found), so the idle timeout only ends a read that
+    /// gets no record at all: a liveness bound, generous for a slow or single-core machine, not part of what is tested.
+    /// </summary>
+    internal static TimeSpan IdleTimeout { get; } = TimeSpan.FromSeconds(60);
 
     public void Dispose() => _folder.Delete(recursive: true);
 

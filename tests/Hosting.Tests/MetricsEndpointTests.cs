@@ -27,14 +27,26 @@ public sealed class MetricsEndpointTests
         await worker.StartAsync(CancellationToken.None);
         fixture.ReadAll(WorkerFixture.Output, 20, TimeSpan.FromSeconds(30));
 
+        // A record is readable from the output topic as soon as the broker appended it, but the worker counts it as
+        // produced only after its delivery report, in a continuation on the thread pool: on a slow or single-core
+        // machine the reader can get there first. So wait (liveness only) until the counters settle, then assert.
+        const string consumedLine = "streamprocessor_records_consumed_total{service=\"metrics-probe\",topic=\"in\"} 20\n";
+        const string producedLine = "streamprocessor_records_produced_total{service=\"metrics-probe\",topic=\"out\"} 20\n";
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        var metrics = await http.GetStringAsync("/metrics");
+        string metrics = await http.GetStringAsync("/metrics");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!(metrics.Contains(consumedLine, StringComparison.Ordinal) && metrics.Contains(producedLine, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            metrics = await http.GetStringAsync("/metrics");
+        }
+
         var ready = await http.GetAsync("/health/ready");
         var live = await http.GetAsync("/health/live");
         await worker.StopAsync(CancellationToken.None);
 
-        Assert.Contains("streamprocessor_records_consumed_total{service=\"metrics-probe\",topic=\"in\"} 20", metrics);
-        Assert.Contains("streamprocessor_records_produced_total{service=\"metrics-probe\",topic=\"out\"} 20", metrics);
+        Assert.Contains(consumedLine, metrics);
+        Assert.Contains(producedLine, metrics);
         Assert.Contains("streamprocessor_batch_size_records_bucket{service=\"metrics-probe\"", metrics);
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);

@@ -16,6 +16,13 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
 {
     private const int Catalogues = 300;
 
+    /// <summary>
+    /// Liveness bound for Prometheus to scrape (every 1 s) the final counter values. The wait ends as soon as the value
+    /// is there, and the test asserts the value, so this only has to be long enough for a slow or single-core machine
+    /// running the broker, three services and Prometheus at once.
+    /// </summary>
+    private static readonly TimeSpan ScrapePatience = TimeSpan.FromMinutes(2);
+
     [Fact]
     public async Task Prometheus_scrapes_the_services_and_real_peers_read_the_posteriors()
     {
@@ -33,10 +40,10 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
         Assert.Equal(Catalogues, TopicReader.DistinctKeys(posteriors));
 
         // Prometheus's own view of the counters equals what was sent.
-        var consumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"phase-space\"}", Catalogues, TimeSpan.FromSeconds(30));
-        var produced = await prometheus.WaitForAsync("streamprocessor_records_produced_total{service=\"phase-space\"}", Catalogues, TimeSpan.FromSeconds(30));
-        var inferred = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"mass-inference\"}", Catalogues, TimeSpan.FromSeconds(30));
-        var published = await prometheus.WaitForAsync("streamprocessor_records_produced_total{service=\"mass-inference\"}", Catalogues, TimeSpan.FromSeconds(30));
+        var consumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"phase-space\"}", Catalogues, ScrapePatience);
+        var produced = await prometheus.WaitForAsync("streamprocessor_records_produced_total{service=\"phase-space\"}", Catalogues, ScrapePatience);
+        var inferred = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"mass-inference\"}", Catalogues, ScrapePatience);
+        var published = await prometheus.WaitForAsync("streamprocessor_records_produced_total{service=\"mass-inference\"}", Catalogues, ScrapePatience);
         output.WriteLine($"prometheus: phase-space consumed {consumed} produced {produced}; mass-inference consumed {inferred} produced {published}");
         Assert.Equal(Catalogues, consumed);
         Assert.Equal(Catalogues, produced);
@@ -45,7 +52,7 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
 
         // promtool accepts every service's exposition, and the dashboard's metrics are all exported.
         var exported = new HashSet<string>();
-        var mfConsumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"massfunction\"}", Catalogues, TimeSpan.FromSeconds(60));
+        var mfConsumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"massfunction\"}", Catalogues, ScrapePatience);
         Assert.Equal(Catalogues, mfConsumed);
         foreach (var service in new[] { phaseSpace, massInference, massFunction })
         {

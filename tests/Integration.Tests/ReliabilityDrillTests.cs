@@ -14,6 +14,13 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// How far two inferences of one image may differ (dex): the network computes in float32 (≈ 1e-7 relative), and
+    /// a record inferred alone and in a batch of 48 differ by ≈ 1.6e-7 dex (measured with libtorch's AVX-512 kernels and
+    /// with them limited to AVX2). The same bound as the mass-inference step's batching test (InferMassStepTests).
+    /// </summary>
+    private const double NetworkOutputToleranceDex = 1e-5;
+
     [Fact]
     public async Task Kill_9_of_mass_inference_halfway_loses_no_catalogue_and_duplicates_are_identical()
     {
@@ -39,8 +46,21 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
         Assert.InRange(rejected, 1, catalogues.Count / 2);
         foreach (var copies in byKey.Values.Where(v => v.Count > 1))
         {
-            // Same content; only the timings of the re-run differ.
+            // Same content; only the timings of the re-run differ. The restarted service re-infers a record in
+            // another micro-batch, and libtorch's CPU kernels (chosen per batch shape and instruction set) do not
+            // give bit-identical float32 outputs across batch sizes: the CNN's mean and sigma agree to ~1e-7 dex,
+            // so they are compared to NetworkOutputToleranceDex (a record paired with another cluster's image
+            // would be off by ~0.1 dex or more), everything else exactly.
             Assert.Single(copies.Select(ScienceContent).Distinct());
+            foreach (var copy in copies.Skip(1))
+            {
+                Assert.Equal(copies[0].Mean.Count, copy.Mean.Count);
+                for (int i = 0; i < copy.Mean.Count; i++)
+                {
+                    Assert.Equal(copies[0].Mean[i], copy.Mean[i], NetworkOutputToleranceDex);
+                    Assert.Equal(copies[0].Sigma[i], copy.Sigma[i], NetworkOutputToleranceDex);
+                }
+            }
         }
     }
 
@@ -135,8 +155,11 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
 
         // The second replica joins while the first is consuming; the rest of the stream arrives once it holds partitions.
         using var second = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        // A liveness wait (a slow or single-core machine may take long to rebalance): it ends as soon as the second
+        // replica holds partitions, and the drill is meaningless if it never does, so that is asserted, not skipped.
+        var deadline = DateTime.UtcNow + Patience;
         while (AssignedPartitions(await second.ScrapeAsync()) == 0 && DateTime.UtcNow < deadline) await Task.Delay(250);
+        Assert.True(AssignedPartitions(await second.ScrapeAsync()) > 0, $"the second replica held no partition after {Patience.TotalMinutes} min:\n{second.Output}");
         Publish.Catalogues(kafka, catalogues.Skip(1500));
         var features = TopicReader.ReadUntil(kafka, Topics.PhaseSpaceFeatures, r => TopicReader.DistinctKeys(r) >= catalogues.Count, Patience);
         double firstConsumed = Consumed(await first.ScrapeAsync());
@@ -162,7 +185,8 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
     private static KafkaClientFactory Kafka(BrokerProcess broker) =>
         new(new KafkaOptions { BootstrapServers = broker.BootstrapServers, TopicProvisioning = TopicProvisioningMode.None });
 
+    /// <summary>Everything of a posterior that a re-run must reproduce exactly: all but the timings and the CNN's outputs.</summary>
     private static string ScienceContent(Posterior p) =>
-        string.Join("|", p.ObjectId, p.Status, p.RejectionReason, string.Join(",", p.Mean), string.Join(",", p.Sigma), p.BaselineMsigmaLog10M,
+        string.Join("|", p.ObjectId, p.Status, p.RejectionReason, p.ParameterNames.Count, string.Join(",", p.ParameterNames), p.BaselineMsigmaLog10M,
             p.BaselineVirialLog10M, p.OutOfDistribution, p.OodReason, p.ModelCardSha256, p.Provenance);
 }

@@ -7,6 +7,7 @@ using StreamProcessor.FeatureExtraction;
 using StreamProcessor.Hosting.Worker;
 using StreamProcessor.Ingestion.Demo;
 using StreamProcessor.MassInference;
+using Xunit.Abstractions;
 
 namespace StreamProcessor.StreamSteps.Tests;
 
@@ -15,7 +16,7 @@ namespace StreamProcessor.StreamSteps.Tests;
 /// what every posterior carries, that a rejected catalogue still yields a publishable posterior, that batching
 /// does not change a posterior, and the out-of-distribution flag.
 /// </summary>
-public sealed class InferMassStepTests(ShippedModel shipped) : IClassFixture<ShippedModel>
+public sealed class InferMassStepTests(ShippedModel shipped, ITestOutputHelper output) : IClassFixture<ShippedModel>
 {
     private static readonly PosteriorCodec Codec = new();
 
@@ -90,6 +91,17 @@ public sealed class InferMassStepTests(ShippedModel shipped) : IClassFixture<Shi
         var alone = new List<Posterior>();
         foreach (var input in inputs) alone.Add(Assert.Single(await InferAsync([input])));
 
+        double worstMean = 0, worstSigma = 0;
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            worstMean = Math.Max(worstMean, Math.Abs(alone[i].Log10M200c!.Value - batched[i].Log10M200c!.Value));
+            worstSigma = Math.Max(worstSigma, Math.Abs(alone[i].SigmaLog10M200c!.Value - batched[i].SigmaLog10M200c!.Value));
+        }
+
+        // Not bit-identical: libtorch picks its CPU kernels per batch shape and instruction set, so the float32 outputs
+        // differ in their last bits (≈ 1.6e-7 dex here, with AVX-512 or AVX2 kernels). 1e-5 dex leaves room for other
+        // CPUs; a record given another record's posterior would be off by ~0.1 dex or more.
+        output.WriteLine($"batched vs alone: largest difference {worstMean:E2} dex in the mean, {worstSigma:E2} dex in sigma");
         for (int i = 0; i < inputs.Count; i++)
         {
             Assert.Equal(alone[i].ObjectId, batched[i].ObjectId);
