@@ -26,7 +26,7 @@ public static class ColumnSelection
         ["mass-function"] =
         [
             "series_id", "update_sequence", "updated_utc", "n_posteriors", "completeness_limit_log10_m", "omega_m_mean",
-            "omega_m_sigma", "sigma8_mean", "sigma8_sigma", "s8_mean", "s8_sigma",
+            "omega_m_sigma", "sigma8_mean", "sigma8_sigma", "s8_mean", "s8_sigma", "transfer_function",
         ],
     };
 

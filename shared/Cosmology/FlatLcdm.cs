@@ -1,3 +1,5 @@
+using StreamProcessor.Cosmology.PowerSpectrum;
+
 namespace StreamProcessor.Cosmology;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed record FlatLcdm(double OmegaM, double OmegaB, double LittleH, doub
     /// <summary>Planck 2018 (arXiv:1807.06209, Table 2, TT,TE,EE+lowE+lensing+BAO).</summary>
     public static FlatLcdm Planck18 { get; } = new(0.3111, 0.0490, 0.6766, 0.9665, 0.8102);
 
+    /// <summary>
+    /// The linear transfer function of the power spectrum: full Eisenstein &amp; Hu (1998) by default, or the no-wiggle
+    /// fit, or a CAMB/CLASS table (<see cref="TransferFunctionChoice"/>). Part of the value, so of every cache key.
+    /// </summary>
+    public TransferFunctionChoice Transfer { get; init; } = TransferFunctionChoice.EisensteinHu1998;
+
     /// <summary>Ω_Λ = 1 − Ω_m (flat; radiation neglected, as in the reference sheet §1).</summary>
     public double OmegaLambda => 1.0 - OmegaM;
 
@@ -26,6 +34,7 @@ public sealed record FlatLcdm(double OmegaM, double OmegaB, double LittleH, doub
         if (!(LittleH is > 0.3 and < 1.5)) throw new ArgumentOutOfRangeException(nameof(LittleH), LittleH, "h must lie in (0.3, 1.5).");
         if (!(Sigma8 is > 0.1 and < 2.0)) throw new ArgumentOutOfRangeException(nameof(Sigma8), Sigma8, "σ8 must lie in (0.1, 2).");
         if (!(Ns is > 0.5 and < 1.5)) throw new ArgumentOutOfRangeException(nameof(Ns), Ns, "n_s must lie in (0.5, 1.5).");
+        ArgumentNullException.ThrowIfNull(Transfer);
         return this;
     }
 }

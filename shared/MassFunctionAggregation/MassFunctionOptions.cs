@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using StreamProcessor.Abundance;
+using StreamProcessor.Cosmology.PowerSpectrum;
 
 namespace StreamProcessor.MassFunctionAggregation;
 
@@ -32,6 +33,16 @@ public sealed record MassFunctionOptions
     /// </summary>
     [Range(0, 1_000_000)] public int SequenceTailRecords { get; init; } = 1024;
 
+    /// <summary>
+    /// Transfer function of every survey's theory and fit: "eh98" (full Eisenstein &amp; Hu 1998, the default),
+    /// "eh98-nowiggle", or "table:&lt;path&gt;" of a CAMB or CLASS T(k) or P(k) text output (read and checked at start; a
+    /// relative path is taken from the working directory). See <see cref="TransferFunctionChoice.Parse"/>.
+    /// </summary>
+    public string Transfer { get; init; } = TransferFunctionChoice.EisensteinHu1998Option;
+
+    /// <summary>The <see cref="Transfer"/> setting, parsed (and a table read); <see cref="ArgumentException"/> when unusable.</summary>
+    public TransferFunctionChoice TransferChoice() => TransferFunctionChoice.Parse(Transfer);
+
     /// <summary>The configured surveys, or the demo survey when none is configured.</summary>
     public IReadOnlyList<SurveyOptions> EffectiveSurveys() => Surveys.Length == 0 ? [DemoSurvey.Options()] : Surveys;
 
@@ -46,5 +57,9 @@ public sealed record MassFunctionOptions
     }
 
     /// <summary>The Abundance configurations; throws <see cref="ArgumentException"/> on a bad survey.</summary>
-    public IReadOnlyList<SurveyConfiguration> SurveyConfigurations() => [.. EffectiveSurveys().Select(s => s.ToConfiguration())];
+    public IReadOnlyList<SurveyConfiguration> SurveyConfigurations()
+    {
+        TransferFunctionChoice transfer = TransferChoice();
+        return [.. EffectiveSurveys().Select(s => s.ToConfiguration(transfer))];
+    }
 }

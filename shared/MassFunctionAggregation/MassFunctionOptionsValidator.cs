@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using StreamProcessor.Cosmology.PowerSpectrum;
 
 namespace StreamProcessor.MassFunctionAggregation;
 
@@ -21,6 +22,16 @@ public sealed class MassFunctionOptionsValidator : IValidateOptions<MassFunction
 
         if (options.UpdateInterval <= TimeSpan.Zero) failures.Add($"UpdateInterval {options.UpdateInterval} must be positive.");
         if (options.MaxBatchWait < TimeSpan.Zero) failures.Add($"MaxBatchWait {options.MaxBatchWait} must not be negative.");
+        TransferFunctionChoice? transfer = null;
+        try
+        {
+            transfer = options.TransferChoice();
+        }
+        catch (ArgumentException e)
+        {
+            failures.Add($"Transfer: {e.Message}");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (SurveyOptions survey in options.EffectiveSurveys())
         {
@@ -36,7 +47,7 @@ public sealed class MassFunctionOptionsValidator : IValidateOptions<MassFunction
 
             try
             {
-                _ = survey.ToConfiguration();
+                _ = survey.ToConfiguration(transfer);
             }
             catch (ArgumentException e)
             {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using StreamProcessor.Abundance;
 using StreamProcessor.Contracts;
 using StreamProcessor.Contracts.Messages;
+using StreamProcessor.Cosmology.PowerSpectrum;
 using StreamProcessor.Hosting;
 using StreamProcessor.Hosting.Worker;
 using StreamProcessor.Hosting.Health;
@@ -89,19 +90,21 @@ public sealed class MassFunctionService : BackgroundService
         _groupId = options.GroupId ?? ServiceName;
         _surveys = options.EffectiveSurveys().ToDictionary(s => s.Name, StringComparer.Ordinal);
         var configurations = new List<SurveyConfiguration>();
+        TransferFunctionChoice transfer = options.TransferChoice();
+        _logger.LogInformation("{Service}: transfer function {Transfer}", ServiceName, transfer.Name);
         foreach (SurveyOptions survey in _surveys.Values)
         {
             // Read once: the configuration and the model card the posteriors are checked against come from the same file.
             if (survey.LoadSelectionCalibration() is { } calibration)
             {
                 _calibrations[survey.Name] = calibration;
-                configurations.Add(survey.WithSelectionCalibration(calibration).ToConfiguration());
+                configurations.Add(survey.WithSelectionCalibration(calibration).ToConfiguration(transfer));
                 _logger.LogInformation("{Service}: survey {Survey}: selection and mass–observable calibration {File} (model {Model}, card {Card})",
                     ServiceName, survey.Name, Path.GetFullPath(survey.SelectionCalibrationFile!), calibration.ModelVersion, calibration.ModelCardSha256);
             }
             else
             {
-                configurations.Add(survey.ToConfiguration());
+                configurations.Add(survey.ToConfiguration(transfer));
             }
         }
 

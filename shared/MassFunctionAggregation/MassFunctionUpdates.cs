@@ -52,6 +52,7 @@ public static class MassFunctionUpdates
                 Cosmology = cosmology,
                 BaseCosmology = baseCosmology,
                 TrueCosmology = truth,
+                TransferFunction = snapshot.BaseCosmology.Transfer.Name,
             });
         }
 

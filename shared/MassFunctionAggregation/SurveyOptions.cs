@@ -1,5 +1,6 @@
 using StreamProcessor.Abundance;
 using StreamProcessor.Contracts.Messages;
+using StreamProcessor.Cosmology.PowerSpectrum;
 
 namespace StreamProcessor.MassFunctionAggregation;
 
@@ -140,13 +141,14 @@ public sealed record SurveyOptions
 
     /// <summary>
     /// The Abundance configuration, reading <see cref="SelectionCalibrationFile"/> when set; throws
-    /// <see cref="ArgumentException"/> when it cannot be used.
+    /// <see cref="ArgumentException"/> when it cannot be used. <paramref name="transfer"/> (null: full EH98) is the base
+    /// cosmology's transfer function, so that of the theory and of the whole fit grid.
     /// </summary>
-    public SurveyConfiguration ToConfiguration() =>
-        LoadSelectionCalibration() is { } calibration ? WithSelectionCalibration(calibration).ToConfiguration() : BuildConfiguration();
+    public SurveyConfiguration ToConfiguration(TransferFunctionChoice? transfer = null) =>
+        LoadSelectionCalibration() is { } calibration ? WithSelectionCalibration(calibration).ToConfiguration(transfer) : BuildConfiguration(transfer);
 
     /// <summary>The Abundance configuration of the explicit options (no file).</summary>
-    private SurveyConfiguration BuildConfiguration()
+    private SurveyConfiguration BuildConfiguration(TransferFunctionChoice? transfer)
     {
         var defaults = new SurveyConfiguration
         {
@@ -157,7 +159,7 @@ public sealed record SurveyOptions
             Completeness = (Completeness ?? new CompletenessOptions()).ToModel(),
             MassObservable = MassObservable?.ToModel(),
             CompletenessLimitLog10Mass = CompletenessLimitLog10Mass,
-            BaseCosmology = BaseCosmology.ToFlatLcdm(),
+            BaseCosmology = BaseCosmology.ToFlatLcdm() with { Transfer = transfer ?? TransferFunctionChoice.EisensteinHu1998 },
         };
         var configuration = defaults with
         {

@@ -150,6 +150,7 @@ internal static class SampleMessages
             [-12.5, -8.0, -3.25, -0.5, null, -6.75]),
         BaseCosmology = new CosmologyParameters(0.3111, 0.0490, 0.6766, 0.9665, 0.8102),
         TrueCosmology = new CosmologyParameters(0.30, 0.048, 0.70, 0.96, 0.80),
+        TransferFunction = "eisenstein-hu-1998",
     };
 
     /// <summary>A smooth non-negative image: a product of Gaussians in each index, row-major.</summary>

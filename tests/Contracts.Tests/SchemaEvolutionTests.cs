@@ -82,6 +82,16 @@ public sealed class SchemaEvolutionTests
     }
 
     [Fact]
+    public void The_mass_function_1_0_golden_file_reads_as_the_sample_without_a_transfer_function()
+    {
+        byte[] v10 = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("mass-function", 1, 0)));
+
+        var decoded = new MassFunctionUpdateCodec().Decode(v10);
+
+        ContractCase.AssertSameMessage(SampleMessages.MassFunction() with { TransferFunction = null }, decoded);
+    }
+
+    [Fact]
     public void A_1_0_reader_reads_a_1_1_message_and_ignores_its_unknown_column()
     {
         var sample = SampleMessages.Catalogue();

@@ -17,6 +17,24 @@ public sealed class LinearPowerSpectrumTests
     }
 
     [Theory]
+    [InlineData("eh98")]
+    [InlineData("eh98-nowiggle")]
+    [InlineData("table")]
+    public void Sigma_at_8_Mpc_over_h_returns_the_input_sigma8_for_every_transfer_choice(string choice)
+    {
+        using var files = new TransferTableFiles();
+        FlatLcdm c = FlatLcdm.Planck18 with { OmegaM = 0.29, Sigma8 = 0.77 };
+        TransferFunctionChoice transfer = choice == "table"
+            ? TransferFunctionChoice.Parse(TransferFunctionChoice.TablePrefix
+                + files.CambTransfer("c_transfer_out.dat", new EisensteinHuNoWiggle(c), TransferTableFiles.LogSpacedK(1e-4, 20.0, 300)))
+            : TransferFunctionChoice.Parse(choice);
+        FlatLcdm withTransfer = c with { Transfer = transfer };
+
+        Assert.Equal(0.77, new LinearPowerSpectrum(withTransfer).SigmaOfRadius(LinearPowerSpectrum.Sigma8RadiusMpcOverH), 1e-12);
+        Assert.Equal(0.77, MassVariance.Sigma(MassVariance.LagrangianMassMsunOverH(8.0, withTransfer), 0.0, withTransfer), 1e-6);
+    }
+
+    [Theory]
     [InlineData(0.5)]
     [InlineData(2.0)]
     [InlineData(8.0)]

@@ -39,6 +39,16 @@ public sealed class SigmaTableTests
     }
 
     [Fact]
+    public void The_transfer_choice_is_part_of_the_cache_key()
+    {
+        FlatLcdm full = FlatLcdm.Planck18;
+        FlatLcdm noWiggle = full with { Transfer = TransferFunctionChoice.EisensteinHu1998NoWiggle };
+        Assert.NotSame(SigmaTable.For(full), SigmaTable.For(noWiggle));
+        Assert.Same(SigmaTable.For(noWiggle), SigmaTable.For(noWiggle with { Sigma8 = 0.7 }));
+        Assert.NotEqual(SigmaTable.For(full).SigmaOverSigma8(1e14), SigmaTable.For(noWiggle).SigmaOverSigma8(1e14));
+    }
+
+    [Fact]
     public void Concurrent_requests_for_a_new_shape_share_one_table()
     {
         var c = FlatLcdm.Planck18 with { OmegaM = 0.2919, Ns = 0.955 };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using StreamProcessor.Abundance.Selection;
+using StreamProcessor.Cosmology.PowerSpectrum;
 using StreamProcessor.MassFunctionAggregation;
 
 namespace StreamProcessor.MassFunction.Tests;
@@ -24,6 +25,48 @@ public sealed class MassFunctionOptionsTests
         Assert.Equal(DemoSurvey.Name, survey.Name);
         Assert.Equal(new LogisticCompleteness(13.6, 1.0, 0.05), survey.Completeness);
         Assert.Equal(13.9, survey.Log10MassEdges[survey.FitFirstMassBin()], 9);
+    }
+
+    [Theory]
+    [InlineData(null, "eisenstein-hu-1998")]
+    [InlineData("eh98", "eisenstein-hu-1998")]
+    [InlineData("eh98-nowiggle", "eisenstein-hu-1998-no-wiggle")]
+    public void The_transfer_switch_selects_the_transfer_function_of_every_survey(string? setting, string expected)
+    {
+        var values = new Dictionary<string, string?>();
+        if (setting is not null) values["MassFunction:Transfer"] = setting;
+        var options = Bind(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+        Assert.True(new MassFunctionOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(expected, options.SurveyConfigurations().Single().BaseCosmology.Transfer.Name);
+    }
+
+    [Fact]
+    public void A_transfer_table_is_read_at_start_and_a_bad_one_fails_validation_naming_the_file_and_line()
+    {
+        string folder = Directory.CreateTempSubdirectory("mf-transfer-").FullName;
+        try
+        {
+            string good = Path.Combine(folder, "lcdm_matterpower.dat");
+            var k = Enumerable.Range(0, 200).Select(i => 1e-4 * Math.Pow(1e6, i / 199.0)).ToArray();
+            var analytic = new EisensteinHu1998(Cosmology.FlatLcdm.Planck18);
+            File.WriteAllLines(good, k.Select(x => FormattableString.Invariant($"{x:E8} {Math.Pow(x, 0.9665) * Math.Pow(analytic.Transfer(x), 2):E8}")));
+            string bad = Path.Combine(folder, "broken_matterpower.dat");
+            File.WriteAllLines(bad, ["# k P", "1e-4 1.0", "2e-4 oops"]);
+
+            var options = new MassFunctionOptions { Transfer = "table:" + good };
+            Assert.True(new MassFunctionOptionsValidator().Validate(null, options).Succeeded);
+            Assert.Equal("table:lcdm_matterpower.dat", options.SurveyConfigurations().Single().BaseCosmology.Transfer.Name);
+
+            var result = new MassFunctionOptionsValidator().Validate(null, new MassFunctionOptions { Transfer = "table:" + bad });
+            Assert.False(result.Succeeded);
+            Assert.Contains("broken_matterpower.dat:3:", result.FailureMessage, StringComparison.Ordinal);
+            Assert.False(new MassFunctionOptionsValidator().Validate(null, new MassFunctionOptions { Transfer = "camb" }).Succeeded);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

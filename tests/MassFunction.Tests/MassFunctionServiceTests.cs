@@ -37,7 +37,7 @@ public sealed class MassFunctionServiceTests(ITestOutputHelper output)
         {
             Assert.Equal(update.SeriesId, record.Message.Key);
             Assert.Equal("mass-function", ServiceFixture.Header(record, MessageHeaders.SchemaName));
-            Assert.Equal("1.0", ServiceFixture.Header(record, MessageHeaders.SchemaVersion));
+            Assert.Equal("1.1", ServiceFixture.Header(record, MessageHeaders.SchemaVersion));
             Assert.Equal(MessageHeaders.ArrowStreamContentType, ServiceFixture.Header(record, MessageHeaders.ContentType));
             Assert.Equal(6 * 6, update.Cosmology!.LogLikelihood.Count);
             Assert.Null(update.TrueCosmology);

@@ -33,6 +33,7 @@ public sealed class MassFunctionUpdatesTests
 
         Assert.Equal(2, updates.Count);
         Assert.Equal([1L, 42L], updates.Select(u => u.UpdateSequence));
+        Assert.All(updates, u => Assert.Equal("eisenstein-hu-1998", u.TransferFunction));
         var codec = new MassFunctionUpdateCodec();
         foreach (var (update, bin) in updates.Zip(snapshot.RedshiftBins))
         {

@@ -5,13 +5,13 @@ using StreamProcessor.Contracts.Schemas;
 namespace StreamProcessor.Contracts.Codecs;
 
 /// <summary>
-/// Codec of <see cref="MassFunctionUpdate"/> (schema "mass-function" 1.0, topic <c>massfunction</c>). Per-bin lists have
+/// Codec of <see cref="MassFunctionUpdate"/> (schema "mass-function" 1.1, topic <c>massfunction</c>). Per-bin lists have
 /// one entry fewer than log10_mass_edges; the cosmology columns are all present or all null; log_likelihood_grid has
 /// len(grid_omega_m) × len(grid_sigma8) entries, Omega_m-major.
 /// </summary>
 public sealed class MassFunctionUpdateCodec(CodecLimits? limits = null) : ArrowMessageCodec<MassFunctionUpdate>(Definition, limits)
 {
-    public static SchemaId Id { get; } = new("mass-function", 1, 0);
+    public static SchemaId Id { get; } = new("mass-function", 1, 1);
 
     private const string MassUnit = "log10(h^-1 Msun)";
     private const string DensityUnit = "h^3 Mpc^-3 dex^-1";
@@ -69,6 +69,10 @@ public sealed class MassFunctionUpdateCodec(CodecLimits? limits = null) : ArrowM
             new("true_h", ArrowTypes.Float64, true, "h the mock was drawn from.") { Range = new(0, 2, MinInclusive: false) },
             new("true_ns", ArrowTypes.Float64, true, "n_s the mock was drawn from.") { Range = new(0, 2, MinInclusive: false) },
             new("true_sigma8", ArrowTypes.Float64, true, "sigma_8 the mock was drawn from.") { Range = Sigma8 },
+            new("transfer_function", ArrowTypes.Utf8, true,
+                "Linear transfer function of the theory and of the fit: \"eisenstein-hu-1998\" (with baryon wiggles), " +
+                "\"eisenstein-hu-1998-no-wiggle\" or \"table:<file name>\" (a CAMB or CLASS table); null before 1.1 (no-wiggle).")
+            { Since = "1.1" },
         ]);
 
     public override string KeyOf(MassFunctionUpdate message) => message.SeriesId;
@@ -111,7 +115,8 @@ public sealed class MassFunctionUpdateCodec(CodecLimits? limits = null) : ArrowM
             .Double("true_omega_b", truth?.OmegaB)
             .Double("true_h", truth?.LittleH)
             .Double("true_ns", truth?.Ns)
-            .Double("true_sigma8", truth?.Sigma8);
+            .Double("true_sigma8", truth?.Sigma8)
+            .String("transfer_function", message.TransferFunction);
     }
 
     protected override MassFunctionUpdate Read(ArrowRowReader reader)
@@ -158,6 +163,7 @@ public sealed class MassFunctionUpdateCodec(CodecLimits? limits = null) : ArrowM
             BaseCosmology = new CosmologyParameters(
                 reader.Double("base_omega_m"), reader.Double("base_omega_b"), reader.Double("base_h"), reader.Double("base_ns"), reader.Double("base_sigma8")),
             TrueCosmology = ReadTruth(reader),
+            TransferFunction = reader.OptionalString("transfer_function"),
         };
     }
 

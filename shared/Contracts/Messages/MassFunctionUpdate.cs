@@ -57,4 +57,10 @@ public sealed record MassFunctionUpdate
 
     /// <summary>Cosmology the mock was drawn from; null for real data.</summary>
     public CosmologyParameters? TrueCosmology { get; init; }
+
+    /// <summary>
+    /// Linear transfer function of the theory and of the fit (schema 1.1): "eisenstein-hu-1998",
+    /// "eisenstein-hu-1998-no-wiggle" or "table:&lt;file name&gt;"; null in 1.0 records (which used the no-wiggle fit).
+    /// </summary>
+    public string? TransferFunction { get; init; }
 }

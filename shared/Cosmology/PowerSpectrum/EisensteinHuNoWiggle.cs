@@ -5,7 +5,7 @@ namespace StreamProcessor.Cosmology.PowerSpectrum;
 /// Eqs. 26 (sound horizon fit), 28 (q), 29 (L₀, C₀), 30 (Γ_eff) and 31 (α_Γ); reference sheet §7.
 /// The formula takes k in Mpc⁻¹; this class takes k in h Mpc⁻¹ and converts.
 /// </summary>
-public sealed class EisensteinHuNoWiggle
+public sealed class EisensteinHuNoWiggle : ITransferFunction
 {
     private readonly double _littleH;
     private readonly double _omegaMH;
@@ -16,15 +16,7 @@ public sealed class EisensteinHuNoWiggle
     /// <summary>Precomputes the k-independent pieces for one cosmology (σ₈ does not enter).</summary>
     public EisensteinHuNoWiggle(FlatLcdm cosmology)
     {
-        ArgumentNullException.ThrowIfNull(cosmology);
-        cosmology.Validated();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cosmology.TcmbK);
-
-        double h = cosmology.LittleH;
-        double omegaMh2 = cosmology.OmegaM * h * h;
-        double omegaBh2 = cosmology.OmegaB * h * h;
-        double baryonFraction = cosmology.OmegaB / cosmology.OmegaM;
-        double theta = cosmology.TcmbK / 2.7;
+        (double h, double omegaMh2, double omegaBh2, double baryonFraction, double theta) = EisensteinHuInputs.From(cosmology);
 
         _littleH = h;
         _omegaMH = cosmology.OmegaM * h;
@@ -38,6 +30,9 @@ public sealed class EisensteinHuNoWiggle
             - (0.328 * Math.Log(431.0 * omegaMh2) * baryonFraction)
             + (0.38 * Math.Log(22.3 * omegaMh2) * baryonFraction * baryonFraction);
     }
+
+    /// <summary>0: this fit has no oscillations.</summary>
+    public double OscillationLengthMpcOverH => 0.0;
 
     /// <summary>T(k) for k in h Mpc⁻¹ (dimensionless, → 1 as k → 0).</summary>
     public double Transfer(double kHOverMpc)

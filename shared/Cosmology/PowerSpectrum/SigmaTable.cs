@@ -5,8 +5,9 @@ namespace StreamProcessor.Cosmology.PowerSpectrum;
 
 /// <summary>
 /// Cached table of σ(M, z = 0)/σ₈ and dln σ/dln M for one power-spectrum shape, interpolated with natural
-/// cubic splines in ln M. Both depend on (Ω_m, Ω_b, h, n_s, T_CMB) but not on σ₈ (σ ∝ σ₈ at fixed shape),
-/// so one table serves a whole σ₈ axis of a parameter grid. M is the Lagrangian mass (4π/3) ρ̄_m R³ in h⁻¹ M☉.
+/// cubic splines in ln M. Both depend on (Ω_m, Ω_b, h, n_s, T_CMB) and the transfer function
+/// (<see cref="FlatLcdm.Transfer"/>) but not on σ₈ (σ ∝ σ₈ at fixed shape), so one table serves a whole σ₈ axis of a
+/// parameter grid; the cache key is the cosmology with σ₈ = 1, transfer choice included. M is the Lagrangian mass (4π/3) ρ̄_m R³ in h⁻¹ M☉.
 /// </summary>
 public sealed class SigmaTable
 {
@@ -51,7 +52,7 @@ public sealed class SigmaTable
         _dlnSigmaDlnM = CubicSpline.InterpolateNaturalSorted(lnMass, slope);
     }
 
-    /// <summary>The cosmology the table was built for, with σ₈ set to 1 (the cache key).</summary>
+    /// <summary>The cosmology the table was built for, with σ₈ set to 1 (the cache key, with its <see cref="FlatLcdm.Transfer"/>).</summary>
     public FlatLcdm Shape { get; }
 
     /// <summary>Number of shapes currently cached (process-wide).</summary>
