@@ -22,7 +22,11 @@ public static class FileCommand
         var bootstrap = CommonOptions.Bootstrap();
         var topic = CommonOptions.Topic();
         var survey = new Option<string?>("--survey") { Description = "Survey name for rows whose survey column is empty." };
-        var command = new Command("file", "Publish the catalogues of a CSV, Parquet or Arrow member-row file.") { path, bootstrap, topic, survey };
+        var phaseSpaceConfig = new Option<FileInfo?>("--phase-space-config")
+        {
+            Description = $"The phase-space service's settings, for its magnitude limits (default: {MagnitudeLimits.DefaultConfigPath} when found).",
+        };
+        var command = new Command("file", "Publish the catalogues of a CSV, Parquet or Arrow member-row file.") { path, bootstrap, topic, survey, phaseSpaceConfig };
         command.SetAction(async (parse, token) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -33,15 +37,30 @@ public static class FileCommand
                 return ExitCodes.Usage;
             }
 
-            var outcome = await RunAsync(parse.GetRequiredValue(path).FullName, kafka, parse.GetRequiredValue(topic), parse.GetValue(survey), output, token);
+            MagnitudeLimits? limits;
+            try
+            {
+                limits = MagnitudeLimits.Find(parse.GetValue(phaseSpaceConfig)?.FullName);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"cannot read the phase-space settings: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            var outcome = await RunAsync(parse.GetRequiredValue(path).FullName, kafka, parse.GetRequiredValue(topic), parse.GetValue(survey), output, token, limits);
             if (outcome.Error is not null) await parse.InvocationConfiguration.Error.WriteLineAsync(outcome.Error);
             return outcome.ExitCode;
         });
         return command;
     }
 
-    /// <summary>Reads, validates, reports and publishes; bad rows never throw.</summary>
-    public static async Task<IngestOutcome> RunAsync(string path, KafkaOptions kafka, string topic, string? survey, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, validates, reports and publishes; bad rows never throw. With <paramref name="limits"/> (the phase-space
+    /// profiles' magnitude limits) it also warns about members without magnitudes under a limit.
+    /// </summary>
+    public static async Task<IngestOutcome> RunAsync(
+        string path, KafkaOptions kafka, string topic, string? survey, TextWriter output, CancellationToken cancellationToken, MagnitudeLimits? limits = null)
     {
         if (!File.Exists(path)) return new IngestOutcome(ExitCodes.Usage, Error: $"no such file: {path}");
         IReadOnlyList<MemberRow> rows;
@@ -64,6 +83,11 @@ public static class FileCommand
             RowsRead = assembled.RowsRead + parseRejections.Count,
         };
         await WriteReportAsync(path, assembly, output);
+        foreach (string warning in limits is null ? [] : MissingMagnitudeWarning.For(assembly.Catalogues, limits))
+        {
+            await output.WriteLineAsync(warning);
+        }
+
         if (assembly.Catalogues.Count == 0)
         {
             return new IngestOutcome(ExitCodes.NothingPublished, assembly, Error: "nothing to publish: every row was rejected");

@@ -31,7 +31,8 @@ public sealed class IngestFileTests : IDisposable
             "E,sdss,154.0,6.0,12.0,2026-03-21T00:00:00Z,154.01,6.01,0.1,,\n");          // row 10 cluster redshift out of range
 
         var output = new StringWriter();
-        var outcome = await FileCommand.RunAsync(path, broker.Kafka, Topics.Catalogues, "fallback-survey", output, CancellationToken.None);
+        var limits = MagnitudeLimits.Find(explicitPath: null); // the phase-space service's own settings, found above the test folder
+        var outcome = await FileCommand.RunAsync(path, broker.Kafka, Topics.Catalogues, "fallback-survey", output, CancellationToken.None, limits);
 
         Assert.Equal(ExitCodes.Success, outcome.ExitCode);
         var assembly = outcome.Assembly!;
@@ -55,6 +56,9 @@ public sealed class IngestFileTests : IDisposable
         Assert.Contains("rejected      2 rows: inconsistent-cluster cluster_redshift", report);
         Assert.Contains("row 3 (cluster A): out-of-range member_ra_deg", report);
         Assert.Contains("published: 2 of 2 catalogues acknowledged, 0 failed", report);
+        Assert.Contains("warning: survey 'sdss' has a magnitude limit m <= 17.77", report);
+        Assert.Contains("2 of its 2 members (1 of 1 catalogues) have no magnitude", report);
+        Assert.DoesNotContain("fallback-survey' has a magnitude limit", report);
 
         var published = broker.ReadCatalogues();
         CatalogueAssertions.SameSet(assembly.Catalogues, published.Select(p => p.Catalogue));
