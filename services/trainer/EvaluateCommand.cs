@@ -42,6 +42,12 @@ internal static class EvaluateCommand
             log.WriteLine($"evaluate: {m.Catalogue,-12} {m.Log10MMin:0.0}-{m.Log10MMax:0.0} {m.Estimator,-18} N={m.Count,5} refused={m.Refused,4} bias={m.BiasDex,7:0.000} scatter={m.ScatterDex:0.000}" +
                           (m.Coverage68 is { } c68 ? $" cov68={c68:0.000} cov95={m.Coverage95:0.000} chi2red={m.ReducedChiSquared:0.00} <sigma>={m.MeanSigmaDex:0.000}" : string.Empty));
         }
+        foreach (RedshiftBinMetrics bin in report.RedshiftBins)
+        {
+            EstimatorMetrics m = bin.Metrics;
+            log.WriteLine($"evaluate: z {bin.RedshiftMin:0.00}-{bin.RedshiftMax:0.00} {m.Catalogue,-12} {m.Log10MMin:0.0}-{m.Log10MMax:0.0} {m.Estimator,-18} N={m.Count,5} refused={m.Refused,4} bias={m.BiasDex,7:0.000} scatter={m.ScatterDex:0.000}" +
+                          (m.Coverage68 is { } c68 ? $" cov68={c68:0.000} cov95={m.Coverage95:0.000} chi2red={m.ReducedChiSquared:0.00} <sigma>={m.MeanSigmaDex:0.000}" : string.Empty));
+        }
         foreach (RichnessFitSummary f in report.RichnessFits)
         {
             log.WriteLine($"evaluate: richness fit {f.Catalogue,-12} {f.Estimator,-18} sigma_N={f.SigmaNDex:0.000} sigma_0={f.Sigma0Dex:0.000} dex");
@@ -139,6 +145,15 @@ internal static class EvaluateCommand
             string key = $"{m.Catalogue}_{m.Log10MMin:0.0#}_{m.Log10MMax:0.0#}_{m.Estimator.Replace(' ', '_').Replace('+', 'p')}";
             baselines[$"{key}_scatter_dex"] = m.ScatterDex;
             baselines[$"{key}_bias_dex"] = m.BiasDex;
+        }
+        foreach (RedshiftBinMetrics bin in report.RedshiftBins)
+        {
+            EstimatorMetrics m = bin.Metrics;
+            string key = $"{m.Catalogue}_z{bin.RedshiftMin:0.00#}-{bin.RedshiftMax:0.00#}_{m.Log10MMin:0.0#}_{m.Log10MMax:0.0#}_{m.Estimator.Replace(' ', '_').Replace('+', 'p')}";
+            baselines[$"{key}_scatter_dex"] = m.ScatterDex;
+            baselines[$"{key}_bias_dex"] = m.BiasDex;
+            if (m.Coverage68 is { } coverage) baselines[$"{key}_coverage68"] = coverage;
+            baselines[$"{key}_count"] = m.Count;
         }
         return new ModelMetrics(TestSplitName, new Dictionary<string, ParameterMetrics> { [TrainingData.TargetName] = parameter }, baselines);
     }

@@ -23,20 +23,24 @@ internal static class SimulateCommand
 
     internal static Command Create()
     {
-        var haloes = new Option<int>("--haloes") { Description = "Number of haloes (mass flat in log M over 13.5-15.3).", DefaultValueFactory = _ => 10000 };
+        var haloes = new Option<int>("--haloes") { Description = "Number of haloes (mass flat in log M over 13.5-15.3, z uniform in 0.03-1.1).", DefaultValueFactory = _ => 10000 };
         var seed = new Option<ulong>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 1UL };
         var output = new Option<DirectoryInfo>("--out") { Description = "Dataset folder to (over)write.", Required = true };
         var linesOfSight = new Option<int>("--lines-of-sight") { Description = "Axis-aligned lines of sight per halo (1-3).", DefaultValueFactory = _ => 3 };
         var signFlips = new Option<bool>("--sign-flips") { Description = "Also store each view with v_los -> -v_los (Ho+2019 augmentation)." };
         var kde3D = new Option<bool>("--kde-3d") { Description = "Also write 50^3 (x, y, v_los) cubes to images3d.bin (500 kB per sample)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (-1: all cores).", DefaultValueFactory = _ => -1 };
+        var lowRedshift = new Option<bool>("--low-redshift")
+        {
+            Description = "The earlier SDSS-like configuration (z 0.03-0.15, r < 17.77, no cap on spectra) instead of the wide 0.03-1.1 default (SZ follow-up: i < 22.5, 15-60 spectra per cluster).",
+        };
         var command = new Command("simulate", "Simulate mock clusters and write their 2D KDE phase-space images as a training dataset.")
         {
-            haloes, seed, output, linesOfSight, signFlips, kde3D, threads,
+            haloes, seed, output, linesOfSight, signFlips, kde3D, threads, lowRedshift,
         };
         command.SetAction((parse, _) => RunAsync(
             new SimulateRequest(parse.GetValue(haloes), parse.GetValue(seed), parse.GetValue(output)!.FullName,
-                parse.GetValue(linesOfSight), parse.GetValue(signFlips), parse.GetValue(kde3D), parse.GetValue(threads)),
+                parse.GetValue(linesOfSight), parse.GetValue(signFlips), parse.GetValue(kde3D), parse.GetValue(threads), parse.GetValue(lowRedshift)),
             System.Console.Out));
         return command;
     }
@@ -52,7 +56,8 @@ internal static class SimulateCommand
     internal static DatasetManifest Simulate(SimulateRequest request, ProgressSink sink)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.HaloCount);
-        var mockOptions = new MockCatalogueOptions { LinesOfSight = request.LinesOfSight, AddVelocitySignFlips = request.SignFlips }.Validated();
+        MockCatalogueOptions configuration = request.LowRedshift ? MockCatalogueOptions.SdssLowRedshift : new MockCatalogueOptions();
+        var mockOptions = (configuration with { LinesOfSight = request.LinesOfSight, AddVelocitySignFlips = request.SignFlips }).Validated();
         var featureOptions = new PhaseSpaceFeatureOptions { Grid3D = request.Kde3D ? KdeGrid3D.Default : null };
         var simulator = new MockCatalogueSimulator(mockOptions);
         Directory.CreateDirectory(request.OutputDirectory);

@@ -81,7 +81,7 @@ internal static class TrainCommand
         var card = ModelCard.FromTraining(
             ModelName,
             $"{ModelName}-seed{request.Seed}-data{manifest.Seed}",
-            $"trainer simulate: {manifest.HaloCount} haloes (seed {manifest.Seed}), log10 M200c flat in 13.5-15.3, z 0.03-0.15, " +
+            $"trainer simulate: {manifest.HaloCount} haloes (seed {manifest.Seed}), {SimulatedRanges(manifest)}, " +
             $"{manifest.LinesOfSight} axis lines of sight{(manifest.SignFlips ? " + v_los sign flips" : string.Empty)}, contaminated catalogues " +
             $"(members + background + neighbouring haloes), 48x48 KDE images via PhaseSpaceFeatureExtractor; split by halo {TrainFraction}/{ValidationFraction}/{1 - TrainFraction - ValidationFraction:0.##}.",
             [TrainingData.TargetName],
@@ -104,6 +104,29 @@ internal static class TrainCommand
         log.WriteLine($"train: fitted M-sigma on {fitted.TrainingCount} training views: alpha {fitted.Alpha:F4}, beta {fitted.Beta:F4}, scatter {fitted.ResidualScatterDex:F3} dex");
         log.WriteLine($"train: wrote {request.OutputDirectory} (weights {weightBytes / 1024.0:F0} KiB, sha256 {written.WeightsSha256[..12]}...)");
         return 0;
+    }
+
+    /// <summary>
+    /// The simulated mass and redshift ranges and the survey selection, read from the dataset's manifest (the simulator
+    /// options it was made with), e.g. "log10 M200c flat in 13.5-15.3, z uniform in 0.03-1.1, m &lt; 22.5 with 15-60 spectra per cluster at z >= 0.25".
+    /// </summary>
+    internal static string SimulatedRanges(DatasetManifest manifest)
+    {
+        var options = manifest.SimulatorOptions;
+        string Number(string name) => options[name] is { } node ? node.GetValue<double>().ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) : "?";
+        string selection = string.Empty;
+        if (options["Selection"] is { } chosen)
+        {
+            string limit = chosen["ApplyFluxLimit"]?.GetValue<bool>() == true
+                ? $"m < {chosen["ApparentMagnitudeLimit"]!.GetValue<double>().ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}"
+                : "no flux limit";
+            string cap = chosen["SpectraPerClusterMin"] is { } low && chosen["SpectraPerClusterMax"] is { } high
+                ? $" with {low.GetValue<int>()}-{high.GetValue<int>()} spectra per cluster" +
+                  (chosen["SpectraCapMinimumRedshift"]?.GetValue<double>() is > 0 and var from ? $" at z >= {from.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty)
+                : string.Empty;
+            selection = $", {limit}{cap}";
+        }
+        return $"log10 M200c flat in {Number("Log10M200cMin")}-{Number("Log10M200cMax")}, z uniform in {Number("RedshiftMin")}-{Number("RedshiftMax")}{selection}";
     }
 
     /// <summary>Ranges of the training split, for the out-of-distribution flags of the inference service.</summary>

@@ -10,4 +10,10 @@ internal static class TrainerDefaults
     internal const double HeadlineLog10MMin = 14.0;
 
     internal const double HeadlineLog10MMax = 15.0;
+
+    /// <summary>
+    /// Redshift bins of the evaluation: the low-redshift SDSS-like range, then the ACT/SPT range 0.28 &lt; z &lt; 1.1 in four
+    /// (the training set spans 0.03–1.1).
+    /// </summary>
+    internal static readonly double[] RedshiftBinEdges = [0.03, 0.15, 0.3, 0.5, 0.8, 1.1];
 }

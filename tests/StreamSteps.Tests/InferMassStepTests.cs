@@ -109,11 +109,14 @@ public sealed class InferMassStepTests(ShippedModel shipped, ITestOutputHelper o
             Assert.Equal(alone[i].SigmaLog10M200c!.Value, batched[i].SigmaLog10M200c!.Value, 1e-5);
         }
 
-        // Records matched to the wrong image would scatter by ~0.5 dex (the spread of the demo's masses).
+        // Records matched to the wrong image would scatter by ~0.5 dex (the spread of the demo's masses). The demo spans
+        // 0.03 < z < 1.1 like the training set, where the CNN scatters by 0.10-0.20 dex per redshift bin with a tail of
+        // poor high-z catalogues (0.25 dex on these 48), so the bound is 0.3.
         var residuals = batched.Select(p => p.Log10M200c!.Value - p.TrueLog10M200c!.Value).ToList();
         double mean = residuals.Average();
         double scatter = Math.Sqrt(residuals.Sum(r => (r - mean) * (r - mean)) / (residuals.Count - 1));
-        Assert.InRange(scatter, 0, 0.2);
+        output.WriteLine($"48 demo clusters: CNN residual mean {mean:F3} dex, scatter {scatter:F3} dex");
+        Assert.InRange(scatter, 0, 0.3);
         Assert.InRange(mean, -0.1, 0.1);
     }
 
@@ -121,7 +124,7 @@ public sealed class InferMassStepTests(ShippedModel shipped, ITestOutputHelper o
     public async Task Inputs_outside_the_cards_training_domain_are_flagged_with_the_reason()
     {
         var features = await FeaturesAsync(DemoSurvey.Generate(2, seed: 14));
-        var far = features[1] with { ClusterId = "far", Redshift = 0.25 };
+        var far = features[1] with { ClusterId = "far", Redshift = 1.5 }; // beyond the training set's 0.03 < z < 1.1
         var inputs = new[] { features[0], far }.Select((f, i) => StepInputs.At(f, f.ClusterId, Topics.PhaseSpaceFeatures, 0, i)).ToList();
 
         var posteriors = await InferAsync(inputs);

@@ -47,6 +47,14 @@ public sealed class TrainerPipelineTests : IDisposable
         Assert.Contains("0 batches skipped", log.ToString());
         Assert.Contains("Trained on cpu", File.ReadAllText(Path.Combine(model, MassModelBundle.MarkdownFileName)));
         Assert.Contains("evaluate: target", log.ToString());
+
+        // The default simulator covers 0.03 < z < 1.1; the card says so, and evaluate reports per redshift bin.
+        Assert.Contains("z uniform in 0.03-1.1", card.TrainingData);
+        Assert.Contains("m < 22.5 with 15-60 spectra per cluster at z >= 0.25", card.TrainingData);
+        Assert.InRange(card.TrainingDomain!.Redshift.Min, 0.03, 1.1);
+        Assert.Contains("evaluate: z ", log.ToString());
+        Assert.Contains("### Per redshift bin", File.ReadAllText(Path.Combine(model, MassModelBundle.MarkdownFileName)));
+        Assert.Contains("\"redshift_bins\"", File.ReadAllText(Path.Combine(model, "evaluation.json")));
     }
 
     [Fact]

@@ -52,6 +52,17 @@ internal static class EvaluationOutputs
                 $"| {m.Catalogue} | {m.Log10MMin:0.##}–{m.Log10MMax:0.##} | {m.Estimator} | {m.Count} | {m.Refused} | {m.BiasDex:0.000} | {m.ScatterDex:0.000} | {m.RmsDex:0.000} | {Optional(m.Coverage68)} | {Optional(m.Coverage95)} | {Optional(m.ReducedChiSquared)} | {Optional(m.MeanSigmaDex)} |"));
         }
         md.AppendLine();
+        md.AppendLine("### Per redshift bin (z_min ≤ z < z_max; the last bin includes 1.1)");
+        md.AppendLine();
+        md.AppendLine("| Catalogue | z | log10 M range | Estimator | N | refused | bias [dex] | scatter [dex] | RMS [dex] | cov 68 | cov 95 | χ²_red | ⟨σ⟩ [dex] |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (RedshiftBinMetrics bin in report.RedshiftBins)
+        {
+            EstimatorMetrics m = bin.Metrics;
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {m.Catalogue} | {bin.RedshiftMin:0.00}–{bin.RedshiftMax:0.00} | {m.Log10MMin:0.##}–{m.Log10MMax:0.##} | {m.Estimator} | {m.Count} | {m.Refused} | {m.BiasDex:0.000} | {m.ScatterDex:0.000} | {m.RmsDex:0.000} | {Optional(m.Coverage68)} | {Optional(m.Coverage95)} | {Optional(m.ReducedChiSquared)} | {Optional(m.MeanSigmaDex)} |"));
+        }
+        md.AppendLine();
         md.AppendLine("### Scatter against richness: σ² = σ_N² (N/100)⁻¹ + σ₀² (all test masses; weighted least squares over 8 equal-count richness bins)");
         md.AppendLine();
         md.AppendLine("| Catalogue | Estimator | σ_N [dex] | σ₀ [dex] | richness bins |");

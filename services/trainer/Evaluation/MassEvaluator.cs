@@ -4,7 +4,8 @@ namespace StreamProcessor.Trainer.Evaluation;
 
 /// <summary>
 /// Turns held-out predictions into the <see cref="EvaluationReport"/>: every estimator on every catalogue in the
-/// headline range 1e14-1e15 h⁻¹ M☉ and over the full range, richness fits, CNN calibration curves, target checks.
+/// headline range 1e14-1e15 h⁻¹ M☉ and over the full range (overall and per redshift bin), richness fits, CNN
+/// calibration curves, target checks.
 /// </summary>
 public static class MassEvaluator
 {
@@ -15,7 +16,10 @@ public static class MassEvaluator
     public const double TargetCoverage68Min = 0.63;
     public const double TargetCoverage68Max = 0.73;
 
-    public static EvaluationReport Evaluate(IReadOnlyList<EvaluatedSample> samples, double fullLog10MMin, double fullLog10MMax)
+    public static EvaluationReport Evaluate(IReadOnlyList<EvaluatedSample> samples, double fullLog10MMin, double fullLog10MMax) =>
+        Evaluate(samples, fullLog10MMin, fullLog10MMax, TrainerDefaults.RedshiftBinEdges);
+
+    public static EvaluationReport Evaluate(IReadOnlyList<EvaluatedSample> samples, double fullLog10MMin, double fullLog10MMax, IReadOnlyList<double> redshiftEdges)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var metrics = new List<EstimatorMetrics>();
@@ -50,7 +54,45 @@ public static class MassEvaluator
             metrics,
             fits,
             calibration,
-            Targets(metrics));
+            Targets(metrics),
+            RedshiftBins(samples, catalogues, fullLog10MMin, fullLog10MMax, redshiftEdges));
+    }
+
+    /// <summary>
+    /// Every estimator per (catalogue, redshift bin) in the headline mass range, and the CNN over the full range too; a bin
+    /// with fewer than two usable views of an estimator is left out.
+    /// </summary>
+    private static List<RedshiftBinMetrics> RedshiftBins(
+        IReadOnlyList<EvaluatedSample> samples, string[] catalogues, double fullLog10MMin, double fullLog10MMax, IReadOnlyList<double> edges)
+    {
+        var bins = new List<RedshiftBinMetrics>();
+        foreach (string catalogue in catalogues)
+        {
+            for (int b = 0; b + 1 < edges.Count; b++)
+            {
+                double low = edges[b];
+                double high = edges[b + 1];
+                bool last = b + 2 == edges.Count;
+                EvaluatedSample[] set = [.. samples.Where(s => s.Catalogue == catalogue && s.Redshift >= low && (s.Redshift < high || (last && s.Redshift <= high)))];
+                foreach (string estimator in Estimators.All)
+                {
+                    Add(set, estimator, TrainerDefaults.HeadlineLog10MMin, TrainerDefaults.HeadlineLog10MMax);
+                    if (estimator == Estimators.Cnn) Add(set, estimator, fullLog10MMin, fullLog10MMax);
+                }
+
+                void Add(EvaluatedSample[] set, string estimator, double massMin, double massMax)
+                {
+                    EvaluatedSample[] inRange = [.. set.Where(s => s.Log10MTrue >= massMin && s.Log10MTrue <= massMax)];
+                    int usable = inRange.Count(s => double.IsFinite(Estimators.Prediction(s, estimator)) && (estimator != Estimators.Cnn || (s.CnnSigma > 0 && double.IsFinite(s.CnnSigma))));
+                    if (usable < 2 || !(massMin < massMax)) return;
+                    double[] truth = [.. inRange.Select(s => s.Log10MTrue)];
+                    double[] predicted = [.. inRange.Select(s => Estimators.Prediction(s, estimator))];
+                    double[] sigma = estimator == Estimators.Cnn ? [.. inRange.Select(s => s.CnnSigma)] : [];
+                    bins.Add(new RedshiftBinMetrics(low, high, EstimatorMetrics.Compute(estimator, catalogue, truth, predicted, sigma, massMin, massMax)));
+                }
+            }
+        }
+        return bins;
     }
 
     private static List<TargetCheck> Targets(List<EstimatorMetrics> metrics)

@@ -34,6 +34,37 @@ internal sealed class GalaxyList(int capacity)
         _isInterloper.Add(isInterloper);
     }
 
+    /// <summary>
+    /// Keeps the <paramref name="cap"/> brightest galaxies (smallest apparent magnitude; ties by position), in their
+    /// order, so members still come first; returns how many members remain. Nothing changes when at most cap are listed.
+    /// </summary>
+    public int KeepBrightest(int cap)
+    {
+        int count = Count;
+        if (count <= cap) return _isInterloper.Count(b => !b);
+        int[] order = [.. Enumerable.Range(0, count).OrderBy(i => _magnitude[i]).ThenBy(i => i).Take(cap).Order()];
+        int members = 0;
+        for (int k = 0; k < order.Length; k++)
+        {
+            int i = order[k];
+            _x[k] = _x[i];
+            _y[k] = _y[i];
+            _r[k] = _r[i];
+            _v[k] = _v[i];
+            _magnitude[k] = _magnitude[i];
+            _isInterloper[k] = _isInterloper[i];
+            if (!_isInterloper[k]) members++;
+        }
+        int removed = count - cap;
+        _x.RemoveRange(cap, removed);
+        _y.RemoveRange(cap, removed);
+        _r.RemoveRange(cap, removed);
+        _v.RemoveRange(cap, removed);
+        _magnitude.RemoveRange(cap, removed);
+        _isInterloper.RemoveRange(cap, removed);
+        return members;
+    }
+
     /// <summary>The first <paramref name="count"/> galaxies as a record (members come first, so count = members gives the pure view).</summary>
     public ProjectedCluster ToProjectedCluster(int count, int haloId, int lineOfSight, bool flip, double log10M, double redshift, NfwHalo halo)
     {

@@ -10,12 +10,29 @@ namespace StreamProcessor.Dynamics.Mocks;
 /// ±2200 km/s, from the Blanton+03 Φ* = 1.49e-2 h³ Mpc⁻³) scatters it by 2–3 dex. The defaults (0.1 (h⁻¹ Mpc)⁻², 1e-3 h³ Mpc⁻³)
 /// were tuned so that the fitted M–σ baseline scatters by ≈ 0.36 dex at 1e14–1e15 h⁻¹ M☉ (pure catalogues: ≈ 0.22 dex),
 /// matching the ≈ 0.37 dex Ho et al. (2019), arXiv:1902.05950, found on their contaminated MultiDark catalogues.
-/// Set a density to 0 to switch that part off.
+/// Set a density to 0 to switch that part off. Beyond the low-redshift tuning, the background is a constant comoving
+/// density when <see cref="BackgroundAtConstantComovingDensity"/> is set: the physical aperture and the velocity window
+/// then hold (1+z)² × Δχ more comoving volume, Δχ = 2 v_cut (1+z)/H(z), so the surface density given at z = 0.1
+/// grows ≈ 4.4× by z = 1.
 /// </summary>
 public sealed record InterloperOptions
 {
-    /// <summary>Uniform background galaxies (brighter than the luminosity function's faint limit) per physical (h⁻¹ Mpc)² across the whole velocity window.</summary>
+    /// <summary>
+    /// Uniform background galaxies per physical (h⁻¹ Mpc)² across the whole velocity window, counted brighter than the
+    /// richness magnitude (<see cref="MockCatalogueOptions.RichnessMagnitudeLimitMinus5LogH"/>, as the members; scaled up like
+    /// them when the luminosity function is sampled fainter); at every redshift, or at z = 0.1 with
+    /// <see cref="BackgroundAtConstantComovingDensity"/>.
+    /// </summary>
     public double BackgroundSurfaceDensityH2PerMpc2 { get; init; } = 0.1;
+
+    /// <summary>
+    /// Scale the background with the comoving volume of the cylinder, (1+z)³/E(z) relative to z = 0.1 (a constant comoving
+    /// density of field galaxies), instead of keeping its physical surface density fixed (false: the low-redshift tuning).
+    /// </summary>
+    public bool BackgroundAtConstantComovingDensity { get; init; }
+
+    /// <summary>Redshift at which <see cref="BackgroundSurfaceDensityH2PerMpc2"/> holds when it scales with the comoving volume.</summary>
+    public const double BackgroundReferenceRedshift = 0.1;
 
     /// <summary>Comoving number density of neighbouring haloes above <see cref="Log10MassMin"/> in h³ Mpc⁻³ (an effective, tuned value; see the type remarks).</summary>
     public double HaloSpaceDensityH3PerMpc3 { get; init; } = 1e-3;

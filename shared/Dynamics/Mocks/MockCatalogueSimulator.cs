@@ -14,10 +14,14 @@ public sealed class MockCatalogueSimulator
 {
     private readonly MockCatalogueOptions _options;
 
+    // Galaxies drawn per galaxy of the richness relation (a quadrature of the luminosity function): computed once.
+    private readonly double _sampledPerRichnessGalaxy;
+
     public MockCatalogueSimulator(MockCatalogueOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validated();
+        _sampledPerRichnessGalaxy = _options.SampledPerRichnessGalaxy;
     }
 
     public MockCatalogueOptions Options => _options;
@@ -77,7 +81,7 @@ public sealed class MockCatalogueSimulator
 
         // Mean richness counts members within R200c; truncation at t R200c scales it by μ(c t)/μ(c).
         double truncationFraction = halo.EnclosedMassFraction(o.MemberTruncationInR200c * halo.R200cMpcOverH);
-        int memberCount = random.NextPoisson(o.MeanRichness(mass) * truncationFraction);
+        int memberCount = random.NextPoisson(MeanRichness(mass) * truncationFraction);
         PhaseSpacePoint[] members = NfwMemberSampler.Sample(halo, memberCount, o.MemberTruncationInR200c, o.RejectAboveEscapeSpeed, random);
         var absoluteMagnitudes = new double[memberCount];
         for (int i = 0; i < memberCount; i++)
@@ -85,12 +89,16 @@ public sealed class MockCatalogueSimulator
             absoluteMagnitudes[i] = o.LuminosityFunction.SampleAbsoluteMagnitude(random);
         }
 
+        // Passive evolution of the luminosity function and the band's K-correction shift every apparent magnitude alike.
+        double magnitudeShift = o.LuminosityFunction.EvolutionShift(redshift) + o.Selection.KCorrection(redshift);
         var frame = new ClusterFrame(
             redshift,
             Background.ComovingDistanceMpcOverH(redshift, cosmology),
             Background.HubbleRateHKmPerSPerMpc(redshift, cosmology),
-            halo.R200cMpcOverH);
-        double clusterModulus = DistanceModulus(redshift, frame.ComovingDistanceMpcOverH);
+            halo.R200cMpcOverH,
+            magnitudeShift,
+            o.VelocityErrorAt(redshift));
+        double clusterModulus = DistanceModulus(redshift, frame.ComovingDistanceMpcOverH) + magnitudeShift;
 
         var pure = new List<ProjectedCluster>();
         var contaminated = new List<ProjectedCluster>();
@@ -112,11 +120,18 @@ public sealed class MockCatalogueSimulator
                     v,
                     absoluteMagnitudes[i] + clusterModulus,
                     isInterloper: false,
+                    frame,
                     random);
             }
             int observedMembers = galaxies.Count;
             AddBackground(galaxies, frame, random);
             AddNeighbourHaloes(galaxies, frame, basis, random);
+            if (o.Selection.CapsSpectraAt(redshift))
+            {
+                // Slits for at most `cap` galaxies of the cylinder, brightest first; the pure view is the members among them.
+                int cap = random.Next(o.Selection.SpectraPerClusterMin!.Value, o.Selection.SpectraPerClusterMax!.Value + 1);
+                observedMembers = galaxies.KeepBrightest(cap);
+            }
 
             Emit(pure, pureFlipped, galaxies, observedMembers, k);
             Emit(contaminated, contaminatedFlipped, galaxies, galaxies.Count, k);
@@ -145,10 +160,10 @@ public sealed class MockCatalogueSimulator
     }
 
     /// <summary>Adds measurement error, then keeps the galaxy if it is in the cylinder and passes the completeness draw.</summary>
-    private void TryObserve(GalaxyList galaxies, double x, double y, double vTrue, double apparentMagnitude, bool isInterloper, SeededRandom random)
+    private void TryObserve(GalaxyList galaxies, double x, double y, double vTrue, double apparentMagnitude, bool isInterloper, ClusterFrame frame, SeededRandom random)
     {
         ObservationalSelection selection = _options.Selection;
-        double v = vTrue + (_options.VelocityErrorKmPerS * random.NextGaussian());
+        double v = vTrue + (frame.VelocityErrorKmPerS * random.NextGaussian());
         // Draw the completeness deviate unconditionally so a galaxy's later draws never depend on whether it was kept.
         double completenessDeviate = random.NextDouble();
         double r = Math.Sqrt((x * x) + (y * y));
@@ -160,12 +175,29 @@ public sealed class MockCatalogueSimulator
         }
     }
 
-    /// <summary>(a) Uniform background: Poisson count over the aperture, uniform in area and in v_los over the window.</summary>
+    /// <summary>Mean members within R200c drawn for mass M200c: <see cref="MockCatalogueOptions.MeanRichness"/> with the cached luminosity-function ratio.</summary>
+    private double MeanRichness(double m200cMsunOverH) =>
+        _options.RichnessAtPivot * Math.Pow(m200cMsunOverH / _options.RichnessPivotMassMsunOverH, _options.RichnessSlope) * _sampledPerRichnessGalaxy;
+
+    /// <summary>
+    /// (a) Uniform background: Poisson count over the aperture, uniform in area and in v_los over the window. Its mean is
+    /// the configured surface density × the luminosity-function ratio of the members, × the comoving volume of the
+    /// cylinder relative to z = 0.1 when the background has a constant comoving density: physical aperture R → comoving
+    /// R (1+z), window ±v_cut → Δχ = 2 v_cut (1+z)/H(z), so V ∝ (1+z)³/E(z).
+    /// </summary>
     private void AddBackground(GalaxyList galaxies, ClusterFrame frame, SeededRandom random)
     {
         ObservationalSelection selection = _options.Selection;
+        InterloperOptions interlopers = _options.Interlopers;
         double aperture = selection.ApertureMpcOverH;
-        double expected = _options.Interlopers.BackgroundSurfaceDensityH2PerMpc2 * Math.PI * aperture * aperture;
+        double expected = interlopers.BackgroundSurfaceDensityH2PerMpc2 * Math.PI * aperture * aperture * _sampledPerRichnessGalaxy;
+        if (interlopers.BackgroundAtConstantComovingDensity)
+        {
+            double zRef = InterloperOptions.BackgroundReferenceRedshift;
+            double volumeNow = Math.Pow(1 + frame.Redshift, 3) / Background.E(frame.Redshift, _options.Cosmology);
+            double volumeRef = Math.Pow(1 + zRef, 3) / Background.E(zRef, _options.Cosmology);
+            expected *= volumeNow / volumeRef;
+        }
         int count = random.NextPoisson(expected);
         for (int i = 0; i < count; i++)
         {
@@ -174,8 +206,8 @@ public sealed class MockCatalogueSimulator
             double v = random.NextUniform(-selection.VelocityCutKmPerS, selection.VelocityCutKmPerS);
             // Its distance follows from the Hubble flow: Δχ = v (1+z)/H(z) (reference sheet §4 with v_pec folded in).
             double deltaChi = v * (1 + frame.Redshift) / frame.HubbleRateHKmPerSPerMpc;
-            double magnitude = _options.LuminosityFunction.SampleAbsoluteMagnitude(random) + NeighbourModulus(frame, deltaChi);
-            TryObserve(galaxies, radius * Math.Cos(phi), radius * Math.Sin(phi), v, magnitude, isInterloper: true, random);
+            double magnitude = _options.LuminosityFunction.SampleAbsoluteMagnitude(random) + NeighbourModulus(frame, deltaChi) + frame.MagnitudeShift;
+            TryObserve(galaxies, radius * Math.Cos(phi), radius * Math.Sin(phi), v, magnitude, isInterloper: true, frame, random);
         }
     }
 
@@ -207,7 +239,7 @@ public sealed class MockCatalogueSimulator
             double rho = placementRadius * Math.Sqrt(random.NextDouble());
             double phi = 2 * Math.PI * random.NextDouble();
             NfwHalo neighbour = DrawHalo(mass, frame.Redshift, random);
-            double expected = _options.MeanRichness(mass)
+            double expected = MeanRichness(mass)
                 * neighbour.EnclosedMassFraction(_options.MemberTruncationInR200c * neighbour.R200cMpcOverH);
             int memberCount = random.NextPoisson(expected);
             double haloPeculiar = sigmaPec * random.NextGaussian();
@@ -221,7 +253,7 @@ public sealed class MockCatalogueSimulator
             double x0 = rho * Math.Cos(phi);
             double y0 = rho * Math.Sin(phi);
             double vHalo = (frame.HubbleRateHKmPerSPerMpc * deltaChi / onePlusZ) + haloPeculiar - clusterPeculiar;
-            double modulus = NeighbourModulus(frame, deltaChi);
+            double modulus = NeighbourModulus(frame, deltaChi) + frame.MagnitudeShift;
             for (int i = 0; i < memberCount; i++)
             {
                 PhaseSpacePoint p = NfwMemberSampler.SampleOne(neighbour, _options.MemberTruncationInR200c, _options.RejectAboveEscapeSpeed, random);
@@ -233,6 +265,7 @@ public sealed class MockCatalogueSimulator
                     vHalo + basis.ProjectAlong(p.VxKmPerS, p.VyKmPerS, p.VzKmPerS),
                     magnitude,
                     isInterloper: true,
+                    frame,
                     random);
             }
         }
@@ -254,5 +287,7 @@ public sealed class MockCatalogueSimulator
         double Redshift,
         double ComovingDistanceMpcOverH,
         double HubbleRateHKmPerSPerMpc,
-        double R200cMpcOverH);
+        double R200cMpcOverH,
+        double MagnitudeShift,
+        double VelocityErrorKmPerS);
 }

@@ -34,4 +34,29 @@ public sealed class LuminosityFunctionTests
         Assert.Equal(-20.0, LuminosityFunction.ApparentMagnitude(-20.0, 1e-5), 1e-12);
         Assert.Equal(-20.0 + 5 + 25, LuminosityFunction.ApparentMagnitude(-20.0, 10), 1e-12);
     }
+
+    [Fact]
+    public void Sampled_per_galaxy_brighter_than_a_magnitude_is_the_ratio_of_schechter_integrals()
+    {
+        LuminosityFunction lf = LuminosityFunction.Blanton03REvolving;
+        double Phi(double m)
+        {
+            double x = Math.Pow(10, 0.4 * (lf.MStarMinus5LogH - m));
+            return Math.Pow(x, lf.Alpha + 1) * Math.Exp(-x);
+        }
+        double expected = DoubleExponentialTransformation.Integrate(Phi, lf.BrightLimitMinus5LogH, lf.FaintLimitMinus5LogH, 1e-10)
+            / DoubleExponentialTransformation.Integrate(Phi, lf.BrightLimitMinus5LogH, -19.5, 1e-10);
+
+        Assert.Equal(expected, lf.SampledPerGalaxyBrighterThan(-19.5), 1e-6);
+        Assert.Equal(1.0, lf.SampledPerGalaxyBrighterThan(lf.FaintLimitMinus5LogH));
+    }
+
+    [Fact]
+    public void Passive_evolution_brightens_by_q_per_unit_redshift_from_the_pivot()
+    {
+        LuminosityFunction lf = LuminosityFunction.Blanton03REvolving;
+        Assert.Equal(0, lf.EvolutionShift(0.1), 1e-15);
+        Assert.Equal(-1.62 * 0.9, lf.EvolutionShift(1.0), 1e-12);
+        Assert.Equal(0, LuminosityFunction.Blanton03R.EvolutionShift(1.0));
+    }
 }

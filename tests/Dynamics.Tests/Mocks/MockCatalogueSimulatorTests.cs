@@ -13,6 +13,8 @@ public sealed class MockCatalogueSimulatorTests
     {
         Log10M200cMin = log10M,
         Log10M200cMax = log10M,
+        RedshiftMin = 0.03,
+        RedshiftMax = 0.15,
         LinesOfSight = 1,
         Interlopers = new InterloperOptions { BackgroundSurfaceDensityH2PerMpc2 = 0, HaloSpaceDensityH3PerMpc3 = 0 },
         Selection = new ObservationalSelection { ApplyFluxLimit = false, ApertureMpcOverH = 100, VelocityCutKmPerS = 1e5, MinimumGalaxyCount = 0 },
@@ -66,16 +68,27 @@ public sealed class MockCatalogueSimulatorTests
     }
 
     [Fact]
-    public void Default_richness_is_between_ten_and_twenty_at_1e14_and_one_and_two_hundred_at_1e15()
+    public void Low_redshift_richness_is_between_ten_and_twenty_at_1e14_and_one_and_two_hundred_at_1e15()
     {
-        Assert.InRange(Defaults.MeanRichness(1e14), 10, 20);
-        Assert.InRange(Defaults.MeanRichness(1e15), 100, 200);
+        MockCatalogueOptions sdss = MockCatalogueOptions.SdssLowRedshift;
+        Assert.Equal(1.0, sdss.SampledPerRichnessGalaxy);
+        Assert.InRange(sdss.MeanRichness(1e14), 10, 20);
+        Assert.InRange(sdss.MeanRichness(1e15), 100, 200);
+    }
+
+    [Fact]
+    public void The_default_fainter_luminosity_function_draws_more_galaxies_for_the_same_richness_relation()
+    {
+        // Sampled to M* + 1.94 instead of M* + 0.94: about twice as many galaxies (α = −1.05).
+        Assert.InRange(Defaults.SampledPerRichnessGalaxy, 1.8, 2.4);
+        Assert.Equal(MockCatalogueOptions.SdssLowRedshift.MeanRichness(1e14) * Defaults.SampledPerRichnessGalaxy, Defaults.MeanRichness(1e14), 1e-9);
     }
 
     [Fact]
     public void Contaminated_catalogues_hold_interlopers_and_a_fitted_m_sigma_scatters_more_on_them()
     {
-        MockCatalogue catalogue = new MockCatalogueSimulator(Defaults).Simulate(700, seed: 2019);
+        // The interloper densities were tuned on the low-redshift configuration (a fitted M–σ ignores the z-dependence).
+        MockCatalogue catalogue = new MockCatalogueSimulator(MockCatalogueOptions.SdssLowRedshift).Simulate(700, seed: 2019);
 
         Assert.All(catalogue.Pure, c => Assert.DoesNotContain(true, c.IsInterloper));
         int interlopers = catalogue.Contaminated.Sum(c => c.InterloperCount);
