@@ -80,7 +80,7 @@ internal static class TrainCommand
             training.Select(s => s.Log10M200c).ToArray(), training.Select(s => s.SigmaLosKmPerS).ToArray());
         var card = ModelCard.FromTraining(
             ModelName,
-            $"{ModelName}-seed{request.Seed}-data{manifest.Seed}",
+            ModelVersion(request.Seed, manifest),
             $"trainer simulate: {manifest.HaloCount} haloes (seed {manifest.Seed}), {SimulatedRanges(manifest)}, " +
             $"{manifest.LinesOfSight} axis lines of sight{(manifest.SignFlips ? " + v_los sign flips" : string.Empty)}, contaminated catalogues " +
             $"(members + background + neighbouring haloes), 48x48 KDE images via PhaseSpaceFeatureExtractor; split by halo {TrainFraction}/{ValidationFraction}/{1 - TrainFraction - ValidationFraction:0.##}.",
@@ -127,6 +127,17 @@ internal static class TrainCommand
             selection = $", {limit}{cap}";
         }
         return $"log10 M200c flat in {Number("Log10M200cMin")}-{Number("Log10M200cMax")}, z uniform in {Number("RedshiftMin")}-{Number("RedshiftMax")}{selection}";
+    }
+
+    /// <summary>
+    /// The version stamped on every posterior: seeds and the simulated redshift range, so that models trained on
+    /// different simulator configurations never share a version (the card hash tells retrainings apart).
+    /// </summary>
+    internal static string ModelVersion(int seed, DatasetManifest manifest)
+    {
+        var options = manifest.SimulatorOptions;
+        string Z(string name) => options[name] is { } node ? node.GetValue<double>().ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) : "?";
+        return $"{ModelName}-seed{seed}-data{manifest.Seed}-z{Z("RedshiftMin")}-{Z("RedshiftMax")}";
     }
 
     /// <summary>Ranges of the training split, for the out-of-distribution flags of the inference service.</summary>

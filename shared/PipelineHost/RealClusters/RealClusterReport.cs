@@ -28,11 +28,11 @@ public static class RealClusterReport
         foreach (var r in results)
         {
             var p = r.Posterior;
-            string cnn = r.Accepted ? Invariant($"{p.Log10M200c:F2} ± {p.SigmaLog10M200c:F2}") : $"rejected: {p.RejectionReason}";
+            string cnn = r.Accepted ? Invariant($"{p.Log10M200c:F2} ± {p.SigmaLog10M200c:F2}") : Cell($"rejected: {p.RejectionReason}");
             string reference = r.ReferenceLog10M200c is { } m ? Invariant($"{m:F2} ({r.ReferenceKind})") : "–";
             string residual = r.Residual is { } d ? Invariant($"{d:+0.00;-0.00}") : "–";
             string baseline = p.BaselineMsigmaLog10M is { } b ? Invariant($"{b:F2}") : "–";
-            string ood = !r.Accepted ? "–" : p.OutOfDistribution ? $"yes: {p.OodReason}" : "no";
+            string ood = !r.Accepted ? "–" : p.OutOfDistribution ? Cell($"yes: {p.OodReason}") : "no";
             md.AppendLine(Invariant(
                 $"| {r.Cluster.Catalogue.ClusterId} | {r.Cluster.Catalogue.Redshift:F3} | {r.Cluster.Spectra} | {p.MembersKept?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {cnn} | {reference} | {residual} | {baseline} | {ood} |"));
         }
@@ -64,6 +64,9 @@ public static class RealClusterReport
 
         return csv.ToString();
     }
+
+    /// <summary>A reason as a Markdown table cell: its own pipes ("|v_los|") would end the cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
