@@ -138,8 +138,11 @@ public sealed record MockCatalogueOptions
     /// Mean number of members within R200c for a halo of mass M200c (h⁻¹ M☉) that the simulator draws (down to the luminosity
     /// function's faint limit), before the flux limit: the richness relation × <see cref="SampledPerRichnessGalaxy"/>.
     /// </summary>
-    public double MeanRichness(double m200cMsunOverH) =>
-        RichnessAtPivot * Math.Pow(m200cMsunOverH / RichnessPivotMassMsunOverH, RichnessSlope) * SampledPerRichnessGalaxy;
+    public double MeanRichness(double m200cMsunOverH) => RichnessRelation(m200cMsunOverH) * SampledPerRichnessGalaxy;
+
+    /// <summary>The richness relation alone: mean members within R200c brighter than <see cref="RichnessMagnitudeLimitMinus5LogH"/>.</summary>
+    public double RichnessRelation(double m200cMsunOverH) =>
+        RichnessAtPivot * Math.Pow(m200cMsunOverH / RichnessPivotMassMsunOverH, RichnessSlope);
 
     /// <summary>Galaxies drawn per galaxy counted by the richness relation: 1 when the luminosity function stops at the richness magnitude.</summary>
     public double SampledPerRichnessGalaxy => LuminosityFunction.SampledPerGalaxyBrighterThan(RichnessMagnitudeLimitMinus5LogH);

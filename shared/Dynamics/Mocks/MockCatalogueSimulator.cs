@@ -176,8 +176,7 @@ public sealed class MockCatalogueSimulator
     }
 
     /// <summary>Mean members within R200c drawn for mass M200c: <see cref="MockCatalogueOptions.MeanRichness"/> with the cached luminosity-function ratio.</summary>
-    private double MeanRichness(double m200cMsunOverH) =>
-        _options.RichnessAtPivot * Math.Pow(m200cMsunOverH / _options.RichnessPivotMassMsunOverH, _options.RichnessSlope) * _sampledPerRichnessGalaxy;
+    private double MeanRichness(double m200cMsunOverH) => _options.RichnessRelation(m200cMsunOverH) * _sampledPerRichnessGalaxy;
 
     /// <summary>
     /// (a) Uniform background: Poisson count over the aperture, uniform in area and in v_los over the window. Its mean is
