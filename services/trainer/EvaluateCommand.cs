@@ -1,10 +1,10 @@
 using System.CommandLine;
-using MathNet.Numerics.Statistics;
 using StreamProcessor.Cosmology;
 using StreamProcessor.Dynamics.Baselines;
 using StreamProcessor.Evaluation;
 using StreamProcessor.Torch;
 using StreamProcessor.Torch.Bundles;
+using StreamProcessor.Torch.Evaluation;
 using StreamProcessor.Torch.Training;
 using StreamProcessor.Trainer.Data;
 using StreamProcessor.Trainer.Evaluation;
@@ -76,7 +76,7 @@ internal static class EvaluateCommand
         sink.Report(1, $"steps; {test.Length} test views of {testHaloes.Count} haloes loaded", forceLine: true);
 
         // 2. Predictions: CNN, fitted M-sigma (from the bundle: fitted on the training split), Evrard+08, virial.
-        using var bundle = MassModelBundle.Load(request.ModelDirectory, TorchDevices.Select(request.Device, log.WriteLine));
+        using var bundle = ModelBundle.Load(request.ModelDirectory, TorchDevices.Select(request.Device, log.WriteLine));
         FittedMSigmaRelation fitted = FittedMSigmaRelation.FromJson(File.ReadAllText(Path.Combine(request.ModelDirectory, TrainCommand.FittedMSigmaFileName)));
         int length = bundle.Model.InputLength;
         var inputs = new float[test.Length * length];
@@ -112,12 +112,12 @@ internal static class EvaluateCommand
                 kv => $"{TrainingData.TargetName} ({kv.Key})",
                 kv => (IReadOnlyList<CoveragePoint>)[.. kv.Value.Select(p => new CoveragePoint(p.ExpectedCoverage, p.ObservedCoverage))])),
         };
-        MassModelBundle.WriteCard(request.ModelDirectory, card);
+        ModelBundle.WriteCard(request.ModelDirectory, card);
         EvaluationOutputs.WritePredictions(Path.Combine(request.ModelDirectory, EvaluationOutputs.PredictionsFileName), samples);
         EvaluationOutputs.WriteReport(Path.Combine(request.ModelDirectory, EvaluationOutputs.ReportFileName), report);
         IReadOnlyList<string> plots = EvaluationOutputs.WritePlots(request.ModelDirectory, samples, report);
-        File.AppendAllText(Path.Combine(request.ModelDirectory, MassModelBundle.MarkdownFileName), EvaluationOutputs.Markdown(report, plots));
-        MassModelBundle.ReadCard(request.ModelDirectory);
+        File.AppendAllText(Path.Combine(request.ModelDirectory, ModelBundle.MarkdownFileName), EvaluationOutputs.Markdown(report, plots));
+        ModelBundle.ReadCard(request.ModelDirectory);
         sink.Report(3, $"steps; card, {plots.Count} plots and predictions written to {request.ModelDirectory}", forceLine: true);
         return report;
     }
@@ -129,16 +129,7 @@ internal static class EvaluateCommand
         double[] truth = [.. set.Select(s => s.Log10MTrue)];
         double[] mean = [.. set.Select(s => s.CnnMean)];
         double[] sigma = [.. set.Select(s => s.CnnSigma)];
-        var residuals = ResidualStatistics.Compute(mean, truth);
-        var parameter = new ParameterMetrics(
-            set.Length,
-            residuals.RmsDex,
-            residuals.BiasDex,
-            Metrics.RSquared(truth, mean),
-            set.Average(s => s.CnnSigma / s.CnnMean),
-            Metrics.ReducedChiSquared(truth, mean, sigma),
-            Metrics.Coverage(truth, mean, sigma, Metrics.OneSigma),
-            Correlation.Pearson(truth, mean));
+        var parameter = MomentEvaluator.Parameter(truth, mean, sigma);
         var baselines = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (EstimatorMetrics m in report.Metrics)
         {

@@ -72,7 +72,7 @@ internal static class TrainCommand
             IntraOpThreads = request.Threads,
         };
         TrainingResult result = await ProgressConsole.Run("train", request.Epochs, log,
-            sink => MassTrainer.Train(data.Dataset, MassCnnSpec.Cnn2D() with { BaseChannels = request.BaseChannels }, options, device, new TrainingProgressLog(sink, request.Epochs)));
+            sink => MomentTrainer.Train(data.Dataset, NetworkSpec.Cnn2D() with { BaseChannels = request.BaseChannels }, options, device, new TrainingProgressLog(sink, request.Epochs)));
         using var model = result.Model;
 
         DatasetSample[] training = [.. result.Split.Train.Select(i => data.Samples[i])];
@@ -90,7 +90,7 @@ internal static class TrainCommand
         {
             TrainingDomain = Domain(training),
         };
-        ModelCard written = MassModelBundle.Save(request.OutputDirectory, model, card);
+        ModelCard written = ModelBundle.Save(request.OutputDirectory, model, card);
         File.WriteAllText(Path.Combine(request.OutputDirectory, FittedMSigmaFileName), fitted.ToJson());
         int[] testHaloes = [.. result.Split.Test.Select(i => data.Samples[i].HaloId).Distinct().Order()];
         new TrainingSplitRecord(options.Seed, TrainFraction, ValidationFraction, testHaloes).Save(request.OutputDirectory);

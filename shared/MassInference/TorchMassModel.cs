@@ -9,7 +9,7 @@ namespace StreamProcessor.MassInference;
 /// <summary>The shipped CNN bundle, validated against its card at load, on the device TorchDevices chose.</summary>
 public sealed class TorchMassModel : IMassModel, IDisposable
 {
-    private readonly MassModelBundle _bundle;
+    private readonly ModelBundle _bundle;
     private readonly int _maxBatch;
 
     public TorchMassModel(IOptions<MassInferenceOptions> options, ILogger<TorchMassModel> logger)
@@ -17,10 +17,10 @@ public sealed class TorchMassModel : IMassModel, IDisposable
         var settings = options.Value;
         string folder = ResolveFolder(settings.ModelPath);
         var device = TorchDevices.Select(settings.Device, message => logger.LogInformation("{Message}", message));
-        _bundle = MassModelBundle.Load(folder, device);
+        _bundle = ModelBundle.Load(folder, device);
         _maxBatch = settings.MaxInferenceBatch;
         DeviceName = device.type.ToString().ToLowerInvariant();
-        CardSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, MassModelBundle.CardFileName))));
+        CardSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, ModelBundle.CardFileName))));
         Folder = folder;
         logger.LogInformation("Loaded {Model} {Version} from {Folder} on {Device} (card {Hash})", Name, Version, folder, DeviceName, CardSha256[..12]);
     }
@@ -51,7 +51,7 @@ public sealed class TorchMassModel : IMassModel, IDisposable
             candidates.Add(Path.Combine(dir.FullName, path));
         }
 
-        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, MassModelBundle.CardFileName)))
-            ?? throw new FileNotFoundException($"No model bundle ({MassModelBundle.CardFileName}) found for '{path}'.");
+        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, ModelBundle.CardFileName)))
+            ?? throw new FileNotFoundException($"No model bundle ({ModelBundle.CardFileName}) found for '{path}'.");
     }
 }

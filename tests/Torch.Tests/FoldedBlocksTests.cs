@@ -6,7 +6,7 @@ namespace StreamProcessor.Torch.Tests;
 
 public sealed class FoldedBlocksTests
 {
-    public static TheoryData<string> Architectures => [MassCnnSpec.Cnn2DId, MassCnnSpec.Cnn3DId];
+    public static TheoryData<string> Architectures => [NetworkSpec.Cnn2DId, NetworkSpec.Cnn3DId];
 
     [Theory]
     [MemberData(nameof(Architectures))]
@@ -57,7 +57,7 @@ public sealed class FoldedBlocksTests
     private static MomentNetwork TrainedLikeNetwork(string architecture, out Tensor input)
     {
         manual_seed(7);
-        var spec = architecture == MassCnnSpec.Cnn2DId ? MassCnnSpec.Cnn2D() : MassCnnSpec.Cnn3D();
+        var spec = architecture == NetworkSpec.Cnn2DId ? NetworkSpec.Cnn2D() : NetworkSpec.Cnn3D();
         var network = spec.CreateNetwork();
         long[] shape = [4, .. spec.InputShape.Select(d => (long)d)];
         using (no_grad())

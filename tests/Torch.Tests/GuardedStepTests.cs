@@ -91,7 +91,7 @@ public sealed class GuardedStepTests
         double std = Math.Sqrt(raw.Sum(t => (t - mean) * (t - mean)) / Batch);
 
         torch.manual_seed(seed);
-        var network = (MassCnnSpec.Cnn2D() with { BaseChannels = 2, DropoutProbability = 0 }).CreateNetwork();
+        var network = (NetworkSpec.Cnn2D() with { BaseChannels = 2, DropoutProbability = 0 }).CreateNetwork();
         network.train();
         var inputs = tensor(images, [Batch, 1, MassCnn2D.ImageSize, MassCnn2D.ImageSize]).mul(data.InputLength).add(1e-3).log();
         var targets = tensor(raw.Select(t => (float)((t - mean) / std)).ToArray(), [Batch, 1]);

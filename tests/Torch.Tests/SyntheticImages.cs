@@ -12,7 +12,7 @@ internal static class SyntheticImages
 {
     public const int Side = MassCnn2D.ImageSize;
 
-    public static ImageDataset Create(int groups, int samplesPerGroup, int seed)
+    public static SampleDataset Create(int groups, int samplesPerGroup, int seed)
     {
         var random = new Random(seed);
         int count = groups * samplesPerGroup;
@@ -31,7 +31,7 @@ internal static class SyntheticImages
             }
         }
 
-        return new ImageDataset(inputs, targets, groupIds, Side * Side, ["log10_width"]);
+        return new SampleDataset(inputs, targets, groupIds, Side * Side, ["log10_width"]);
     }
 
     private static void Fill(Span<float> image, double widthPixels, Random random)

@@ -14,11 +14,11 @@ public sealed class TrainedModelFixture : IDisposable
         Data = SyntheticImages.Create(groups: 150, samplesPerGroup: 2, seed: 7);
         Options = new TrainingOptions { MaxEpochs = 12, BatchSize = 32, LearningRate = 3e-3, Patience = 12, Seed = 11, ProgressEverySteps = 2 };
         var reports = new List<TrainingProgress>();
-        Result = MassTrainer.Train(Data, MassCnnSpec.Cnn2D(), Options, CPU, new SynchronousProgress<TrainingProgress>(reports.Add));
+        Result = MomentTrainer.Train(Data, NetworkSpec.Cnn2D(), Options, CPU, new SynchronousProgress<TrainingProgress>(reports.Add));
         Reports = reports;
     }
 
-    public ImageDataset Data { get; }
+    public SampleDataset Data { get; }
 
     public TrainingOptions Options { get; }
 

@@ -22,7 +22,7 @@ public sealed class ShippedModelTests
     public void Shipped_model_loads_and_reproduces_the_cards_test_predictions_on_a_fixed_subset()
     {
         string folder = Path.Combine(RepositoryRoot(), "models", "mass-cnn-2d");
-        using var bundle = MassModelBundle.Load(folder);
+        using var bundle = ModelBundle.Load(folder);
         Assert.NotNull(bundle.Card.Metrics);
         var split = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "training-split.json")));
         var testHaloes = split.RootElement.GetProperty("test_halo_ids").EnumerateArray().Select(e => e.GetInt32()).Take(SubsetHaloes).ToList();

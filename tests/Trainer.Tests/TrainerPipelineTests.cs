@@ -26,7 +26,7 @@ public sealed class TrainerPipelineTests : IDisposable
             new TrainRequest(data, model, Epochs: 2, BatchSize: 16, Seed: 3, Device: "cpu", Patience: 2, LearningRate: 1e-3, MaxStepsPerEpoch: 2, BaseChannels: 2, Threads: 1), log));
         Assert.Equal(0, await EvaluateCommand.RunAsync(new EvaluateRequest(model, data, "cpu"), log));
 
-        ModelCard card = MassModelBundle.ReadCard(model); // throws when the weights hash no longer matches
+        ModelCard card = ModelBundle.ReadCard(model); // throws when the weights hash no longer matches
         Assert.NotNull(card.Metrics);
         Assert.NotNull(card.Calibration);
         Assert.NotNull(card.TrainingDomain);
@@ -37,7 +37,7 @@ public sealed class TrainerPipelineTests : IDisposable
         Assert.Equal(1, card.TrainingMachine!.IntraOpThreads);
         Assert.Equal("cpu", card.TrainingMachine.Device);
         Assert.True(card.Metrics!.PerParameter[TrainingData.TargetName].Count > 0);
-        Assert.Contains("## Evaluation", File.ReadAllText(Path.Combine(model, MassModelBundle.MarkdownFileName)));
+        Assert.Contains("## Evaluation", File.ReadAllText(Path.Combine(model, ModelBundle.MarkdownFileName)));
         Assert.True(File.Exists(Path.Combine(model, TrainCommand.FittedMSigmaFileName)));
         foreach (string png in new[] { "truth_vs_prediction_contaminated.png", "residual_vs_richness_contaminated.png", "coverage.png" })
         {
@@ -45,7 +45,7 @@ public sealed class TrainerPipelineTests : IDisposable
         }
         Assert.Contains("[train]", log.ToString());
         Assert.Contains("0 batches skipped", log.ToString());
-        Assert.Contains("Trained on cpu", File.ReadAllText(Path.Combine(model, MassModelBundle.MarkdownFileName)));
+        Assert.Contains("Trained on cpu", File.ReadAllText(Path.Combine(model, ModelBundle.MarkdownFileName)));
         Assert.Contains("evaluate: target", log.ToString());
 
         // The default simulator covers 0.03 < z < 1.1; the card says so, and evaluate reports per redshift bin.
@@ -53,7 +53,7 @@ public sealed class TrainerPipelineTests : IDisposable
         Assert.Contains("m < 22.5 with 15-60 spectra per cluster at z >= 0.25", card.TrainingData);
         Assert.InRange(card.TrainingDomain!.Redshift.Min, 0.03, 1.1);
         Assert.Contains("evaluate: z ", log.ToString());
-        Assert.Contains("### Per redshift bin", File.ReadAllText(Path.Combine(model, MassModelBundle.MarkdownFileName)));
+        Assert.Contains("### Per redshift bin", File.ReadAllText(Path.Combine(model, ModelBundle.MarkdownFileName)));
         Assert.Contains("\"redshift_bins\"", File.ReadAllText(Path.Combine(model, "evaluation.json")));
     }
 

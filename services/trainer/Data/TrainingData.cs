@@ -3,11 +3,11 @@ using StreamProcessor.Torch.Training;
 namespace StreamProcessor.Trainer.Data;
 
 /// <summary>
-/// The contaminated views of a dataset as a Torch <see cref="ImageDataset"/> (target log10 M200c, group = halo id),
+/// The contaminated views of a dataset as a Torch <see cref="SampleDataset"/> (target log10 M200c, group = halo id),
 /// with the samples kept alongside so that split indices map back to richness, σ_los and redshift.
 /// Train and evaluate both build it this way, so <see cref="GroupSplit"/> on its group ids gives the same split.
 /// </summary>
-internal sealed record TrainingData(ImageDataset Dataset, IReadOnlyList<DatasetSample> Samples)
+internal sealed record TrainingData(SampleDataset Dataset, IReadOnlyList<DatasetSample> Samples)
 {
     public const string TargetName = "log10_m200c";
 
@@ -25,6 +25,6 @@ internal sealed record TrainingData(ImageDataset Dataset, IReadOnlyList<DatasetS
             targets[i] = (float)samples[i].Log10M200c;
             groups[i] = samples[i].HaloId;
         }
-        return new TrainingData(new ImageDataset(inputs, targets, groups, length, [TargetName]), samples);
+        return new TrainingData(new SampleDataset(inputs, targets, groups, length, [TargetName]), samples);
     }
 }

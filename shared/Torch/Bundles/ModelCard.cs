@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using StreamProcessor.Torch.Models;
 using StreamProcessor.Torch.Training;
 
@@ -34,10 +35,10 @@ public sealed record ModelCard
     public required int Seed { get; init; }
 
     /// <summary>Input and target transforms.</summary>
-    public required MassNormalisation Normalisation { get; init; }
+    public required ModelNormalisation Normalisation { get; init; }
 
     /// <summary>Network architecture and its hyperparameters.</summary>
-    public required MassCnnSpec Architecture { get; init; }
+    public required NetworkSpec Architecture { get; init; }
 
     /// <summary>Channel-first shape of one input sample.</summary>
     public required IReadOnlyList<int> InputShape { get; init; }
@@ -46,9 +47,9 @@ public sealed record ModelCard
     public required IReadOnlyList<string> ParameterNames { get; init; }
 
     /// <summary>Weights file name inside the bundle folder.</summary>
-    public string WeightsFile { get; init; } = MassModelBundle.WeightsFileName;
+    public string WeightsFile { get; init; } = ModelBundle.WeightsFileName;
 
-    /// <summary>Lower-case hex SHA-256 of the weights file; set by <see cref="MassModelBundle.Save"/>.</summary>
+    /// <summary>Lower-case hex SHA-256 of the weights file; set by <see cref="ModelBundle.Save"/>.</summary>
     public string WeightsSha256 { get; init; } = string.Empty;
 
     /// <summary>Training run summary.</summary>
@@ -63,8 +64,24 @@ public sealed record ModelCard
     /// <summary>Evaluator slot: coverage / calibration.</summary>
     public CalibrationReport? Calibration { get; init; }
 
-    /// <summary>Evaluator slot: ranges of the training data for out-of-distribution checks.</summary>
+    /// <summary>Evaluator slot: ranges of the training data for out-of-distribution checks (phase-space models).</summary>
     public TrainingDomain? TrainingDomain { get; init; }
+
+    /// <summary>Name, unit, prior and group of every parameter, in output order; null in cards written before it was recorded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ParameterDefinition>? Parameters { get; init; }
+
+    /// <summary>Evaluator slot: per-feature training ranges for out-of-distribution checks (feature-vector models).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureDomain? FeatureDomain { get; init; }
+
+    /// <summary>Evaluator slot: metrics on further held-out sets or input variants (real halos, noise, radial cuts).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ModelMetrics>? AdditionalMetrics { get; init; }
+
+    /// <summary>The hyper-parameter search that chose the architecture and optimiser settings, when one ran.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HyperparameterSearchReport? HyperparameterSearch { get; init; }
 
     /// <summary>A card for a finished training run; the evaluator slots stay empty.</summary>
     public static ModelCard FromTraining(
@@ -82,7 +99,7 @@ public sealed record ModelCard
         {
             ModelName = modelName,
             ModelVersion = modelVersion,
-            CodeVersion = MassModelBundle.CodeVersion,
+            CodeVersion = ModelBundle.CodeVersion,
             CreatedUtc = (timeProvider ?? TimeProvider.System).GetUtcNow(),
             TrainingData = trainingData,
             Seed = options.Seed,

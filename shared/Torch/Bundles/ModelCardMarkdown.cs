@@ -15,7 +15,7 @@ public static class ModelCardMarkdown
         md.AppendLine();
         md.AppendLine("| Field | Value |");
         md.AppendLine("|---|---|");
-        Row(md, "Architecture", $"{card.Architecture.ArchitectureId} (base channels {card.Architecture.BaseChannels}, dropout {F(card.Architecture.DropoutProbability)}, sigma floor {F(card.Architecture.SigmaFloor)})");
+        Row(md, "Architecture", ArchitectureText(card.Architecture));
         Row(md, "Input shape", string.Join(" x ", card.InputShape));
         Row(md, "Parameters", string.Join(", ", card.ParameterNames));
         Row(md, "Code version", card.CodeVersion);
@@ -37,6 +37,20 @@ public static class ModelCardMarkdown
         for (int p = 0; p < card.ParameterNames.Count; p++)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {card.ParameterNames[p]} | {F(n.TargetMean[p])} | {F(n.TargetStd[p])} |");
+        }
+
+        if (card.Parameters is { } parameters)
+        {
+            md.AppendLine();
+            md.AppendLine("## Parameters");
+            md.AppendLine();
+            md.AppendLine("| Parameter | Group | Unit | Prior min | Prior max | log10 | Description |");
+            md.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var p in parameters)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {p.Name} | {p.Group} | {p.Unit} | {F(p.PriorMin)} | {F(p.PriorMax)} | {(p.Log10Target ? "yes" : "no")} | {p.Description.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            }
         }
 
         if (card.Training is { } t)
@@ -71,24 +85,34 @@ public static class ModelCardMarkdown
         md.AppendLine();
         if (card.Metrics is { } m)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"Split: {m.Split}.");
-            md.AppendLine();
-            md.AppendLine("| Parameter | N | RMSE | Bias | R^2 | eps | chi^2_red | 68% coverage | Pearson r |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
-            foreach (var (name, pm) in m.PerParameter)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name} | {pm.Count} | {F(pm.Rmse)} | {F(pm.Bias)} | {F(pm.RSquared)} | {F(pm.MeanRelativeError)} | {F(pm.ReducedChiSquared)} | {F(pm.Coverage68)} | {F(pm.PearsonR)} |");
-            }
-
-            foreach (var (name, value) in m.Baselines ?? new Dictionary<string, double>())
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- baseline {name}: {F(value)}");
-            }
+            MetricsTable(md, m);
         }
         else
         {
             md.AppendLine("Not evaluated yet.");
+        }
+
+        foreach (var extra in card.AdditionalMetrics ?? [])
+        {
+            md.AppendLine();
+            MetricsTable(md, extra);
+        }
+
+        if (card.HyperparameterSearch is { } search)
+        {
+            md.AppendLine();
+            md.AppendLine("## Hyper-parameter search");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"{search.Method}, seed {search.Seed}, {search.Budget} trials, objective: {search.Objective}; trial {search.BestTrial + 1} chosen.");
+            md.AppendLine();
+            md.AppendLine("| Trial | Configuration | Objective | Seconds |");
+            md.AppendLine("|---|---|---|---|");
+            for (int i = 0; i < search.Trials.Count; i++)
+            {
+                var trial = search.Trials[i];
+                string configuration = string.Join(", ", trial.Parameters.Select(kv => $"{kv.Key} {F(kv.Value)}"));
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {i + 1}{(i == search.BestTrial ? " (best)" : string.Empty)} | {configuration} | {F(trial.Objective)} | {F(trial.Seconds)} |");
+            }
         }
 
         md.AppendLine();
@@ -131,12 +155,41 @@ public static class ModelCardMarkdown
             Range(md, "image_total", d.ImageTotal);
             Range(md, "image_peak_over_mean", d.ImagePeakOverMean);
         }
+        else if (card.FeatureDomain is { } features)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"{features.FeatureNames.Count} input features, each with its training-split range in card.json; an input with more than {features.MaxFeaturesOutside} features outside them is flagged out of distribution.");
+        }
         else
         {
             md.AppendLine("Not recorded yet.");
         }
 
         return md.ToString();
+    }
+
+    private static string ArchitectureText(Models.NetworkSpec spec) => spec.HiddenWidths is { } widths
+        ? $"{spec.ArchitectureId} (hidden widths {string.Join("-", widths)}, dropout {F(spec.DropoutProbability)}, sigma floor {F(spec.SigmaFloor)})"
+        : $"{spec.ArchitectureId} (base channels {spec.BaseChannels}, dropout {F(spec.DropoutProbability)}, sigma floor {F(spec.SigmaFloor)})";
+
+    private static void MetricsTable(StringBuilder md, ModelMetrics m)
+    {
+        md.AppendLine(CultureInfo.InvariantCulture, $"Split: {m.Split}.");
+        md.AppendLine();
+        bool wide = m.PerParameter.Values.Any(pm => pm.Coverage95 is not null);
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Parameter | N | RMSE | Bias | R^2 | eps | chi^2_red | 68% coverage |{(wide ? " 95% coverage |" : string.Empty)} Pearson r |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"|---|---|---|---|---|---|---|---|{(wide ? "---|" : string.Empty)}---|");
+        foreach (var (name, pm) in m.PerParameter)
+        {
+            string coverage95 = wide ? $" {(pm.Coverage95 is { } c95 ? F(c95) : "n/a")} |" : string.Empty;
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {name} | {pm.Count} | {F(pm.Rmse)} | {F(pm.Bias)} | {F(pm.RSquared)} | {F(pm.MeanRelativeError)} | {F(pm.ReducedChiSquared)} | {F(pm.Coverage68)} |{coverage95} {F(pm.PearsonR)} |");
+        }
+
+        foreach (var (name, value) in m.Baselines ?? new Dictionary<string, double>())
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- baseline {name}: {F(value)}");
+        }
     }
 
     private static void Row(StringBuilder md, string field, string value) =>

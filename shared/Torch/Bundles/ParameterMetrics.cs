@@ -14,4 +14,9 @@ public sealed record ParameterMetrics(
     double MeanRelativeError,
     double ReducedChiSquared,
     double Coverage68,
-    double PearsonR);
+    double PearsonR)
+{
+    /// <summary>Fraction with |theta - mu| &lt; 1.96 sigma; null in cards written before it was recorded.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? Coverage95 { get; init; }
+}

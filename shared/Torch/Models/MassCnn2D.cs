@@ -19,13 +19,13 @@ public sealed class MassCnn2D : MomentNetwork
     private readonly Flatten flatten;
     private readonly MomentHead head;
 
-    /// <summary>Builds the network for <paramref name="spec"/> (its id must be <see cref="MassCnnSpec.Cnn2DId"/>).</summary>
-    public MassCnn2D(MassCnnSpec spec)
+    /// <summary>Builds the network for <paramref name="spec"/> (its id must be <see cref="NetworkSpec.Cnn2DId"/>).</summary>
+    public MassCnn2D(NetworkSpec spec)
         : base(nameof(MassCnn2D), spec)
     {
-        if (spec.ArchitectureId != MassCnnSpec.Cnn2DId)
+        if (spec.ArchitectureId != NetworkSpec.Cnn2DId)
         {
-            throw new ArgumentException($"MassCnn2D needs architecture {MassCnnSpec.Cnn2DId}, got {spec.ArchitectureId}.", nameof(spec));
+            throw new ArgumentException($"MassCnn2D needs architecture {NetworkSpec.Cnn2DId}, got {spec.ArchitectureId}.", nameof(spec));
         }
 
         var layers = new List<nn.Module<Tensor, Tensor>>();

@@ -20,13 +20,13 @@ public sealed class MassCnn3D : MomentNetwork
     private readonly Flatten flatten;
     private readonly MomentHead head;
 
-    /// <summary>Builds the network for <paramref name="spec"/> (its id must be <see cref="MassCnnSpec.Cnn3DId"/>).</summary>
-    public MassCnn3D(MassCnnSpec spec)
+    /// <summary>Builds the network for <paramref name="spec"/> (its id must be <see cref="NetworkSpec.Cnn3DId"/>).</summary>
+    public MassCnn3D(NetworkSpec spec)
         : base(nameof(MassCnn3D), spec)
     {
-        if (spec.ArchitectureId != MassCnnSpec.Cnn3DId)
+        if (spec.ArchitectureId != NetworkSpec.Cnn3DId)
         {
-            throw new ArgumentException($"MassCnn3D needs architecture {MassCnnSpec.Cnn3DId}, got {spec.ArchitectureId}.", nameof(spec));
+            throw new ArgumentException($"MassCnn3D needs architecture {NetworkSpec.Cnn3DId}, got {spec.ArchitectureId}.", nameof(spec));
         }
 
         var layers = new List<nn.Module<Tensor, Tensor>>();

@@ -18,14 +18,14 @@ public abstract class MomentNetwork : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Records the spec; subclasses build layers and call RegisterComponents.</summary>
-    protected MomentNetwork(string name, MassCnnSpec spec)
+    protected MomentNetwork(string name, NetworkSpec spec)
         : base(name)
     {
         Spec = spec.Validated();
     }
 
     /// <summary>The spec this network was built from.</summary>
-    public MassCnnSpec Spec { get; }
+    public NetworkSpec Spec { get; }
 
     /// <summary>Number of inferred parameters n.</summary>
     public int ParameterCount => Spec.ParameterCount;

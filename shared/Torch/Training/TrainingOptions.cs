@@ -59,6 +59,12 @@ public sealed record TrainingOptions
     /// <summary>Offset inside the logarithm, in scaled units.</summary>
     [Range(1e-12, 1e6)] public double LogOffset { get; init; } = 1e-3;
 
+    /// <summary>
+    /// Standardise every input feature by its training-split mean and standard deviation (after scale and log),
+    /// stored in the card: for feature vectors whose entries are unlike quantities (profiles of several kinds).
+    /// </summary>
+    public bool StandardiseInputs { get; init; }
+
     /// <summary>Optional cap on steps per epoch (quick runs); null means the whole training split.</summary>
     public int? MaxStepsPerEpoch { get; init; }
 

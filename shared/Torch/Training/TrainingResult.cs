@@ -2,7 +2,7 @@ using StreamProcessor.Torch.Inference;
 
 namespace StreamProcessor.Torch.Training;
 
-/// <summary>Outcome of <see cref="MassTrainer.Train"/>. The caller owns (and disposes) <see cref="Model"/>.</summary>
+/// <summary>Outcome of <see cref="MomentTrainer.Train"/>. The caller owns (and disposes) <see cref="Model"/>.</summary>
 /// <param name="Model">The network with the best validation weights and its normalisation.</param>
 /// <param name="Split">Sample indices used for train, validation and test.</param>
 /// <param name="BestEpoch">Epoch whose weights were kept.</param>
@@ -16,7 +16,7 @@ namespace StreamProcessor.Torch.Training;
 /// <param name="SkippedSteps">Batches skipped for a non-finite loss or gradient.</param>
 /// <param name="Machine">Device, processor, kernels and thread count of the run.</param>
 public sealed record TrainingResult(
-    MassModel Model,
+    MomentModel Model,
     DatasetSplit Split,
     int BestEpoch,
     double BestValidationLoss,

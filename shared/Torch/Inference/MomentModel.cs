@@ -13,33 +13,41 @@ namespace StreamProcessor.Torch.Inference;
 /// lock (the network is shared state: eval/train mode, device buffers). For parallel throughput give each worker its
 /// own instance (load the bundle once per worker). Do not train the same <see cref="Network"/> while predicting.
 /// </remarks>
-public sealed class MassModel : IDisposable
+public sealed class MomentModel : IDisposable
 {
     /// <summary>Largest number of inputs sent through the network at once; bigger requests are chunked.</summary>
     public const int DefaultMaxBatch = 256;
 
     private readonly Lock _gate = new();
+    private readonly Tensor? _inputMean;
+    private readonly Tensor? _inputStd;
 
     /// <summary>Wraps <paramref name="network"/> (moved to <paramref name="device"/>); takes ownership of it.</summary>
-    public MassModel(MomentNetwork network, MassNormalisation normalisation, Device device)
+    public MomentModel(MomentNetwork network, ModelNormalisation normalisation, Device device)
     {
         TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(network);
         Network = network;
-        Normalisation = normalisation.Validated(network.ParameterCount);
+        Normalisation = normalisation.Validated(network.ParameterCount).ValidatedInputs(network.Spec.InputLength);
         Device = device;
         InputLength = network.Spec.InputLength;
         Network.to(device);
+        if (Normalisation.InputMean is { } inputMean && Normalisation.InputStd is { } inputStd)
+        {
+            // Kept on the device for the model's lifetime: every batch is standardised with them.
+            _inputMean = tensor(inputMean.Select(v => (float)v).ToArray()).to(device).DetachFromDisposeScope();
+            _inputStd = tensor(inputStd.Select(v => (float)v).ToArray()).to(device).DetachFromDisposeScope();
+        }
     }
 
     /// <summary>The wrapped network.</summary>
     public MomentNetwork Network { get; }
 
     /// <summary>The architecture of <see cref="Network"/>.</summary>
-    public MassCnnSpec Spec => Network.Spec;
+    public NetworkSpec Spec => Network.Spec;
 
     /// <summary>Input and target transforms.</summary>
-    public MassNormalisation Normalisation { get; }
+    public ModelNormalisation Normalisation { get; }
 
     /// <summary>Where the network runs.</summary>
     public Device Device { get; }
@@ -51,7 +59,7 @@ public sealed class MassModel : IDisposable
     /// Posterior mean and sigma of every parameter for <paramref name="count"/> raw inputs laid out back to back in
     /// <paramref name="inputs"/> (each <see cref="InputLength"/> values, e.g. a sum-1 KDE image, row-major).
     /// </summary>
-    public MassPredictions Predict(ReadOnlySpan<float> inputs, int count, int maxBatch = DefaultMaxBatch)
+    public MomentPredictions Predict(ReadOnlySpan<float> inputs, int count, int maxBatch = DefaultMaxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
@@ -83,14 +91,15 @@ public sealed class MassModel : IDisposable
             }
         }
 
-        return new MassPredictions(count, n, mean, sigma);
+        return new MomentPredictions(count, n, mean, sigma);
     }
 
     /// <summary>Raw inputs [N, ...] (any device) to network inputs on <see cref="Device"/>; caller owns the scope.</summary>
     internal Tensor PrepareInput(Tensor raw)
     {
         var scaled = raw.to(Device).mul(Normalisation.InputScale);
-        return Normalisation.LogInput ? scaled.add(Normalisation.LogOffset).log() : scaled;
+        var transformed = Normalisation.LogInput ? scaled.add(Normalisation.LogOffset).log() : scaled;
+        return _inputMean is null ? transformed : transformed.sub(_inputMean).div(_inputStd!);
     }
 
     /// <summary>Batch tensor [N, ...InputShape] from back-to-back raw inputs.</summary>
@@ -113,5 +122,10 @@ public sealed class MassModel : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Network.Dispose();
+    public void Dispose()
+    {
+        Network.Dispose();
+        _inputMean?.Dispose();
+        _inputStd?.Dispose();
+    }
 }

@@ -1,19 +1,58 @@
+using System.Text.Json.Serialization;
+
 namespace StreamProcessor.Torch.Models;
 
 /// <summary>
 /// Fixed transforms between physical values and network units; saved in the model card so inference applies the
-/// same ones as training. Input: u = x * InputScale, then ln(u + LogOffset) when LogInput. Targets are
-/// standardised per parameter: z = (theta - TargetMean) / TargetStd.
+/// same ones as training. Input: u = x * InputScale, then ln(u + LogOffset) when LogInput, then per feature
+/// (u - InputMean) / InputStd when those are set (feature vectors of unlike quantities; the CNNs' images leave them
+/// null). Targets are standardised per parameter: z = (theta - TargetMean) / TargetStd.
 /// </summary>
 /// <param name="InputScale">Multiplies raw pixels; the pixel count turns a sum-1 KDE image into a mean-1 image.</param>
 /// <param name="LogInput">Apply ln(u + LogOffset) after scaling.</param>
 /// <param name="LogOffset">Keeps the logarithm finite in empty pixels (in scaled units).</param>
 /// <param name="TargetMean">Training-split mean of each parameter.</param>
 /// <param name="TargetStd">Training-split standard deviation of each parameter (positive).</param>
-public sealed record MassNormalisation(double InputScale, bool LogInput, double LogOffset, IReadOnlyList<double> TargetMean, IReadOnlyList<double> TargetStd)
+public sealed record ModelNormalisation(double InputScale, bool LogInput, double LogOffset, IReadOnlyList<double> TargetMean, IReadOnlyList<double> TargetStd)
 {
+    /// <summary>Per-feature mean of the transformed training inputs, or null for no per-feature standardisation.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? InputMean { get; init; }
+
+    /// <summary>Per-feature standard deviation (positive) matching <see cref="InputMean"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? InputStd { get; init; }
+
+    /// <summary>Throws when the per-feature standardisation does not fit <paramref name="inputLength"/> values.</summary>
+    public ModelNormalisation ValidatedInputs(int inputLength)
+    {
+        if (InputMean is null && InputStd is null)
+        {
+            return this;
+        }
+
+        if (InputMean is null || InputStd is null || InputMean.Count != inputLength || InputStd.Count != inputLength)
+        {
+            throw new ArgumentException($"Per-feature standardisation needs {inputLength} means and standard deviations, got {InputMean?.Count ?? 0} and {InputStd?.Count ?? 0}.");
+        }
+
+        if (InputMean.Any(m => !double.IsFinite(m)) || InputStd.Any(s => !(s > 0) || !double.IsFinite(s)))
+        {
+            throw new ArgumentException("Input means must be finite and standard deviations positive.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Applies scale and log (not the per-feature standardisation) to one raw value.</summary>
+    public double Transform(double raw)
+    {
+        double scaled = raw * InputScale;
+        return LogInput ? Math.Log(scaled + LogOffset) : scaled;
+    }
+
     /// <summary>Throws when a constant is unusable.</summary>
-    public MassNormalisation Validated(int parameterCount)
+    public ModelNormalisation Validated(int parameterCount)
     {
         if (!(InputScale > 0) || !double.IsFinite(InputScale))
         {

@@ -3,7 +3,7 @@ using StreamProcessor.Torch.Training;
 namespace StreamProcessor.Torch.Tests;
 
 [Collection(TrainedModelCollection.Name)]
-public sealed class MassTrainerTests(TrainedModelFixture fixture)
+public sealed class MomentTrainerTests(TrainedModelFixture fixture)
 {
     [Fact]
     public void Training_reduces_the_loss_and_beats_predicting_the_mean()
@@ -63,10 +63,10 @@ public sealed class MassTrainerTests(TrainedModelFixture fixture)
         inputs[(5 * data.InputLength) + 17] = bad;
         var targets = new float[data.Count];
         data.GatherTargets([.. Enumerable.Range(0, data.Count)], targets);
-        var broken = new ImageDataset(inputs, targets, [.. data.GroupIds], data.InputLength, data.ParameterNames);
+        var broken = new SampleDataset(inputs, targets, [.. data.GroupIds], data.InputLength, data.ParameterNames);
 
-        var error = Assert.Throws<ArgumentException>(() => MassTrainer.Train(
-            broken, Models.MassCnnSpec.Cnn2D(), new TrainingOptions { LogInput = logInput, MaxEpochs = 1 }, TorchSharp.torch.CPU));
+        var error = Assert.Throws<ArgumentException>(() => MomentTrainer.Train(
+            broken, Models.NetworkSpec.Cnn2D(), new TrainingOptions { LogInput = logInput, MaxEpochs = 1 }, TorchSharp.torch.CPU));
         Assert.Contains("Sample 5", error.Message);
         Assert.Contains("index 17", error.Message);
     }
@@ -74,7 +74,7 @@ public sealed class MassTrainerTests(TrainedModelFixture fixture)
     [Fact]
     public void Training_refuses_a_dataset_that_does_not_fit_the_architecture()
     {
-        var data = new ImageDataset(new float[4 * 10], new float[4], [1, 1, 2, 2], 10, ["x"]);
-        Assert.Throws<ArgumentException>(() => MassTrainer.Train(data, Models.MassCnnSpec.Cnn2D(), new TrainingOptions(), TorchSharp.torch.CPU));
+        var data = new SampleDataset(new float[4 * 10], new float[4], [1, 1, 2, 2], 10, ["x"]);
+        Assert.Throws<ArgumentException>(() => MomentTrainer.Train(data, Models.NetworkSpec.Cnn2D(), new TrainingOptions(), TorchSharp.torch.CPU));
     }
 }

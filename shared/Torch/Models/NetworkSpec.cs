@@ -3,14 +3,15 @@ using System.Text.Json.Serialization;
 namespace StreamProcessor.Torch.Models;
 
 /// <summary>
-/// Everything needed to rebuild a mass network before its weights are loaded; stored in the model card.
+/// Everything needed to rebuild a moment network before its weights are loaded; stored in the model card. One spec
+/// type serves every branch: the phase-space CNNs (2D, 3D) and the fully connected network on feature vectors (MLP).
 /// </summary>
-/// <param name="ArchitectureId"><see cref="Cnn2DId"/> or <see cref="Cnn3DId"/>.</param>
+/// <param name="ArchitectureId"><see cref="Cnn2DId"/>, <see cref="Cnn3DId"/> or <see cref="MlpId"/>.</param>
 /// <param name="ParameterCount">Number of inferred parameters n; the head outputs n means and n sigmas.</param>
-/// <param name="BaseChannels">Channels of the first block; block k has BaseChannels * 2^k.</param>
+/// <param name="BaseChannels">CNNs: channels of the first block; block k has BaseChannels * 2^k. MLP: unused (0).</param>
 /// <param name="DropoutProbability">Dropout before the last linear layer.</param>
 /// <param name="SigmaFloor">Added to softplus(raw) so sigma (in standardised target units) stays positive.</param>
-public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int BaseChannels, double DropoutProbability, double SigmaFloor)
+public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int BaseChannels, double DropoutProbability, double SigmaFloor)
 {
     /// <summary>2D phase-space KDE image, 1 x 48 x 48 (R_proj, v_los); Ho+2019 (arXiv:1902.05950).</summary>
     public const string Cnn2DId = "mass-cnn-2d-v1";
@@ -18,14 +19,29 @@ public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int 
     /// <summary>3D KDE cube, 1 x 50 x 50 x 50 (x, y, v_los); Kodi Ramanah+2020 (arXiv:2009.03340).</summary>
     public const string Cnn3DId = "mass-cnn-3d-v1";
 
+    /// <summary>Fully connected moment network on a feature vector: blocks [Linear, LeakyReLU, Dropout] (reference sheet section 6).</summary>
+    public const string MlpId = "moment-mlp-v1";
+
     /// <summary>Architectures this code version can rebuild.</summary>
-    public static readonly IReadOnlyList<string> KnownArchitectures = [Cnn2DId, Cnn3DId];
+    public static readonly IReadOnlyList<string> KnownArchitectures = [Cnn2DId, Cnn3DId, MlpId];
+
+    /// <summary>MLP only: values per input vector; null for the CNNs, whose input shape is fixed by the architecture.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? InputFeatures { get; init; }
+
+    /// <summary>MLP only: width of each hidden block, input side first; null for the CNNs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? HiddenWidths { get; init; }
 
     /// <summary>Defaults for the 2D network: channels 8-16-32-64, about 0.1 M weights.</summary>
-    public static MassCnnSpec Cnn2D(int parameterCount = 1) => new(Cnn2DId, parameterCount, 8, 0.1, 1e-3);
+    public static NetworkSpec Cnn2D(int parameterCount = 1) => new(Cnn2DId, parameterCount, 8, 0.1, 1e-3);
 
     /// <summary>Defaults for the 3D network: channels 4-8-16-32, one convolution per block.</summary>
-    public static MassCnnSpec Cnn3D(int parameterCount = 1) => new(Cnn3DId, parameterCount, 4, 0.1, 1e-3);
+    public static NetworkSpec Cnn3D(int parameterCount = 1) => new(Cnn3DId, parameterCount, 4, 0.1, 1e-3);
+
+    /// <summary>An MLP moment network for <paramref name="inputFeatures"/> inputs and <paramref name="parameterCount"/> parameters.</summary>
+    public static NetworkSpec Mlp(int inputFeatures, int parameterCount, IReadOnlyList<int> hiddenWidths, double dropoutProbability) =>
+        new(MlpId, parameterCount, 0, dropoutProbability, 1e-3) { InputFeatures = inputFeatures, HiddenWidths = [.. hiddenWidths] };
 
     /// <summary>Channel-first input shape of one sample, without the batch axis.</summary>
     [JsonIgnore]
@@ -33,6 +49,7 @@ public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int 
     {
         Cnn2DId => Shape2D,
         Cnn3DId => Shape3D,
+        MlpId => [InputFeatures ?? throw new ArgumentException($"{MlpId} needs {nameof(InputFeatures)}.")],
         _ => throw UnknownArchitecture(),
     };
 
@@ -45,7 +62,7 @@ public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int 
     private static readonly IReadOnlyList<int> Shape3D = Array.AsReadOnly([1, MassCnn3D.CubeSize, MassCnn3D.CubeSize, MassCnn3D.CubeSize]);
 
     /// <summary>Throws when a field is out of range or the architecture is unknown.</summary>
-    public MassCnnSpec Validated()
+    public NetworkSpec Validated()
     {
         if (!KnownArchitectures.Contains(ArchitectureId))
         {
@@ -53,7 +70,18 @@ public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int 
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(ParameterCount, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(BaseChannels, 1);
+        if (ArchitectureId == MlpId)
+        {
+            if (InputFeatures is not >= 1 || HiddenWidths is not { Count: >= 1 } || HiddenWidths.Any(w => w < 1))
+            {
+                throw new ArgumentException($"{MlpId} needs InputFeatures >= 1 and at least one hidden width >= 1.", nameof(HiddenWidths));
+            }
+        }
+        else
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(BaseChannels, 1);
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(DropoutProbability);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DropoutProbability, 1.0);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SigmaFloor);
@@ -64,7 +92,8 @@ public sealed record MassCnnSpec(string ArchitectureId, int ParameterCount, int 
     public MomentNetwork CreateNetwork() => Validated().ArchitectureId switch
     {
         Cnn2DId => new MassCnn2D(this),
-        _ => new MassCnn3D(this),
+        Cnn3DId => new MassCnn3D(this),
+        _ => new MomentMlp(this),
     };
 
     private ArgumentException UnknownArchitecture() => new(

@@ -4,7 +4,7 @@ namespace StreamProcessor.Torch.Training;
 /// Training samples held in memory: float32 inputs back to back, targets (n per sample) and the id of the group
 /// (halo) each sample comes from. Several samples per group (lines of sight) are expected; splits go by group.
 /// </summary>
-public sealed class ImageDataset
+public sealed class SampleDataset
 {
     private readonly float[] _inputs;
     private readonly float[] _targets;
@@ -16,7 +16,7 @@ public sealed class ImageDataset
     /// <param name="groupIds">Count halo ids.</param>
     /// <param name="inputLength">Values per sample.</param>
     /// <param name="parameterNames">One name per target column, e.g. "log10_m200c".</param>
-    public ImageDataset(float[] inputs, float[] targets, long[] groupIds, int inputLength, IReadOnlyList<string> parameterNames)
+    public SampleDataset(float[] inputs, float[] targets, long[] groupIds, int inputLength, IReadOnlyList<string> parameterNames)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);

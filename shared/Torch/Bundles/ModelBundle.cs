@@ -12,7 +12,7 @@ namespace StreamProcessor.Torch.Bundles;
 /// A model folder: <c>weights.bin</c> (TorchSharp <c>Module.save</c> format), <c>card.json</c> and <c>card.md</c>.
 /// <see cref="Load"/> refuses a folder whose card does not match its weights or this code.
 /// </summary>
-public sealed class MassModelBundle : IDisposable
+public sealed class ModelBundle : IDisposable
 {
     /// <summary>Card file name.</summary>
     public const string CardFileName = "card.json";
@@ -30,7 +30,7 @@ public sealed class MassModelBundle : IDisposable
         WriteIndented = true,
     };
 
-    private MassModelBundle(string folder, ModelCard card, MassModel model)
+    private ModelBundle(string folder, ModelCard card, MomentModel model)
     {
         Folder = folder;
         Card = card;
@@ -39,8 +39,8 @@ public sealed class MassModelBundle : IDisposable
 
     /// <summary>Informational version of this assembly, e.g. "1.0.0+abc123".</summary>
     public static string CodeVersion { get; } =
-        typeof(MassModelBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(MassModelBundle).Assembly.GetName().Version?.ToString()
+        typeof(ModelBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ModelBundle).Assembly.GetName().Version?.ToString()
         ?? "0.0.0";
 
     /// <summary>Folder the bundle was loaded from.</summary>
@@ -49,14 +49,14 @@ public sealed class MassModelBundle : IDisposable
     /// <summary>The validated card.</summary>
     public ModelCard Card { get; }
 
-    /// <summary>The model, ready for <see cref="MassModel.Predict"/>.</summary>
-    public MassModel Model { get; }
+    /// <summary>The model, ready for <see cref="MomentModel.Predict"/>.</summary>
+    public MomentModel Model { get; }
 
     /// <summary>
     /// Writes weights, card.json (with the weights' SHA-256 filled in) and card.md to <paramref name="folder"/>
     /// (created if needed); returns the card as written.
     /// </summary>
-    public static ModelCard Save(string folder, MassModel model, ModelCard card)
+    public static ModelCard Save(string folder, MomentModel model, ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(card);
@@ -113,7 +113,7 @@ public sealed class MassModelBundle : IDisposable
 
     /// <summary>Loads and validates a bundle; the network runs on <paramref name="device"/> (CPU when null).</summary>
     /// <exception cref="ModelCardException">The bundle failed a check; the message says which.</exception>
-    public static MassModelBundle Load(string folder, Device? device = null)
+    public static ModelBundle Load(string folder, Device? device = null)
     {
         TorchRuntime.EnsureLoaded();
         var card = ReadCard(folder);
@@ -121,7 +121,7 @@ public sealed class MassModelBundle : IDisposable
         try
         {
             network.load(Path.Combine(folder, card.WeightsFile));
-            return new MassModelBundle(folder, card, new MassModel(network, card.Normalisation, device ?? CPU));
+            return new ModelBundle(folder, card, new MomentModel(network, card.Normalisation, device ?? CPU));
         }
         catch (Exception e) when (e is not ModelCardException)
         {
@@ -146,16 +146,16 @@ public sealed class MassModelBundle : IDisposable
             throw new ModelCardException($"Model was made by code version {card.CodeVersion}; this is {CodeVersion} (major versions differ).");
         }
 
-        if (card.Architecture is null || !MassCnnSpec.KnownArchitectures.Contains(card.Architecture.ArchitectureId))
+        if (card.Architecture is null || !NetworkSpec.KnownArchitectures.Contains(card.Architecture.ArchitectureId))
         {
             throw new ModelCardException(
-                $"Unknown architecture '{card.Architecture?.ArchitectureId}'; known: {string.Join(", ", MassCnnSpec.KnownArchitectures)}.");
+                $"Unknown architecture '{card.Architecture?.ArchitectureId}'; known: {string.Join(", ", NetworkSpec.KnownArchitectures)}.");
         }
 
         try
         {
             card.Architecture.Validated();
-            card.Normalisation.Validated(card.Architecture.ParameterCount);
+            card.Normalisation.Validated(card.Architecture.ParameterCount).ValidatedInputs(card.Architecture.InputLength);
         }
         catch (ArgumentException e)
         {

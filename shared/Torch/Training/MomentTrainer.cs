@@ -7,12 +7,12 @@ using static TorchSharp.torch;
 namespace StreamProcessor.Torch.Training;
 
 /// <summary>
-/// Trains a moment network (Jeffrey &amp; Wandelt 2020, arXiv:2011.05991) on an <see cref="ImageDataset"/>: split by
+/// Trains a moment network (Jeffrey &amp; Wandelt 2020, arXiv:2011.05991) on an <see cref="SampleDataset"/>: split by
 /// group, Adam with a learning-rate warm-up and cosine annealing, minibatches, gradient-norm clipping, batches with a
 /// non-finite loss or gradient skipped (<see cref="GuardedStep"/>), early stopping on the validation loss with the
 /// best weights restored.
 /// </summary>
-public static class MassTrainer
+public static class MomentTrainer
 {
     /// <summary>
     /// Runs one training. Reproducible for fixed data, options, device, CPU kernels and intra-op thread count
@@ -25,8 +25,8 @@ public static class MassTrainer
     /// consecutive batches had a non-finite loss or gradient.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the partly trained network is disposed.</exception>
     public static TrainingResult Train(
-        ImageDataset data,
-        MassCnnSpec spec,
+        SampleDataset data,
+        NetworkSpec spec,
         TrainingOptions options,
         Device device,
         IProgress<TrainingProgress>? progress = null,
@@ -52,13 +52,18 @@ public static class MassTrainer
             throw new ArgumentException($"Need at least 2 training and 2 validation samples; the split gave {split.Train.Length} and {split.Validation.Length}.", nameof(data));
         }
 
-        var (targetMean, targetStd) = MassNormalisation.TargetMoments(data.Targets, data.ParameterCount, split.Train);
-        var normalisation = new MassNormalisation(
+        var (targetMean, targetStd) = ModelNormalisation.TargetMoments(data.Targets, data.ParameterCount, split.Train);
+        var normalisation = new ModelNormalisation(
             options.InputScale ?? data.InputLength, options.LogInput, options.LogOffset, targetMean, targetStd);
         RequireUsableInputs(data, normalisation);
+        if (options.StandardiseInputs)
+        {
+            var (inputMean, inputStd) = InputMoments(data, normalisation, split.Train);
+            normalisation = normalisation with { InputMean = inputMean, InputStd = inputStd };
+        }
 
         using var environment = TrainingEnvironment.Enter(options, device);
-        var model = new MassModel(spec.CreateNetwork(), normalisation, device);
+        var model = new MomentModel(spec.CreateNetwork(), normalisation, device);
         try
         {
             return Run(data, options, model, split, environment.Machine, progress, time, started, cancellationToken);
@@ -71,9 +76,9 @@ public static class MassTrainer
     }
 
     private static TrainingResult Run(
-        ImageDataset data,
+        SampleDataset data,
         TrainingOptions options,
-        MassModel model,
+        MomentModel model,
         DatasetSplit split,
         Bundles.TrainingMachine machine,
         IProgress<TrainingProgress>? progress,
@@ -180,7 +185,7 @@ public static class MassTrainer
             guard.Clipped, guard.Skipped, machine);
     }
 
-    private static StepOutcome TrainStep(ImageDataset data, MassModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows, double maxGradientNorm)
+    private static StepOutcome TrainStep(SampleDataset data, MomentModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows, double maxGradientNorm)
     {
         using var scope = NewDisposeScope();
         var inputs = model.PrepareInput(model.InputTensor(GatherInputs(data, rows), rows.Length));
@@ -199,7 +204,7 @@ public static class MassTrainer
     /// Refuses inputs that would reach the network as NaN or infinity: non-finite values, or with a logged input a
     /// value whose scaled form is not above -LogOffset (ln of a non-positive number).
     /// </summary>
-    private static void RequireUsableInputs(ImageDataset data, MassNormalisation normalisation)
+    private static void RequireUsableInputs(SampleDataset data, ModelNormalisation normalisation)
     {
         double floor = normalisation.LogInput ? -normalisation.LogOffset / normalisation.InputScale : double.NegativeInfinity;
         var sample = new float[data.InputLength];
@@ -217,12 +222,33 @@ public static class MassTrainer
         }
     }
 
+    /// <summary>Per-feature mean and (population) standard deviation of the transformed inputs of <paramref name="rows"/>; a constant feature gets std 1.</summary>
+    private static (double[] Mean, double[] Std) InputMoments(SampleDataset data, ModelNormalisation normalisation, IReadOnlyList<int> rows)
+    {
+        var sum = new double[data.InputLength];
+        var squares = new double[data.InputLength];
+        foreach (int r in rows)
+        {
+            var input = data.Input(r);
+            for (int f = 0; f < input.Length; f++)
+            {
+                double u = normalisation.Transform(input[f]);
+                sum[f] += u;
+                squares[f] += u * u;
+            }
+        }
+
+        var mean = sum.Select(s => s / rows.Count).ToArray();
+        var std = squares.Select((q, f) => Math.Sqrt(Math.Max(0, (q / rows.Count) - (mean[f] * mean[f])))).Select(s => s > 1e-12 ? s : 1.0).ToArray();
+        return (mean, std);
+    }
+
     /// <summary>
     /// Mean moment loss over consecutive batches of <paramref name="batchSize"/> (a trailing partial batch only counts
     /// when there is no full one), and the RMSE of the posterior means over all rows in physical units. Null loss
     /// when fewer than 2 rows.
     /// </summary>
-    internal static (double? Loss, IReadOnlyList<double> Rmse) Evaluate(ImageDataset data, MassModel model, int[] rows, int batchSize)
+    internal static (double? Loss, IReadOnlyList<double> Rmse) Evaluate(SampleDataset data, MomentModel model, int[] rows, int batchSize)
     {
         int n = model.Spec.ParameterCount;
         var squaredError = new double[n];
@@ -262,7 +288,7 @@ public static class MassTrainer
         return (lossSum / batches, squaredError.Select(s => Math.Sqrt(s / rows.Length)).ToArray());
     }
 
-    private static double[] Rmse(ImageDataset data, MassModel model, int[] rows, double[] squaredError)
+    private static double[] Rmse(SampleDataset data, MomentModel model, int[] rows, double[] squaredError)
     {
         var inputs = new float[rows.Length * data.InputLength];
         data.GatherInputs(rows, inputs);
@@ -278,14 +304,14 @@ public static class MassTrainer
         return squaredError.Select(s => Math.Sqrt(s / rows.Length)).ToArray();
     }
 
-    private static float[] GatherInputs(ImageDataset data, ReadOnlySpan<int> rows)
+    private static float[] GatherInputs(SampleDataset data, ReadOnlySpan<int> rows)
     {
         var buffer = new float[rows.Length * data.InputLength];
         data.GatherInputs(rows, buffer);
         return buffer;
     }
 
-    private static Tensor StandardisedTargets(ImageDataset data, MassModel model, ReadOnlySpan<int> rows)
+    private static Tensor StandardisedTargets(SampleDataset data, MomentModel model, ReadOnlySpan<int> rows)
     {
         int n = data.ParameterCount;
         var values = new float[rows.Length * n];

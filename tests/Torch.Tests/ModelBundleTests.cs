@@ -4,11 +4,11 @@ using StreamProcessor.Torch.Bundles;
 namespace StreamProcessor.Torch.Tests;
 
 [Collection(TrainedModelCollection.Name)]
-public sealed class MassModelBundleTests(TrainedModelFixture fixture) : IDisposable
+public sealed class ModelBundleTests(TrainedModelFixture fixture) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mass-bundle-").FullName;
 
-    private ModelCard SaveBundle() => MassModelBundle.Save(
+    private ModelCard SaveBundle() => ModelBundle.Save(
         _folder,
         fixture.Result.Model,
         ModelCard.FromTraining("synthetic-width-cnn", "0.1.0", "Synthetic Gaussian images, 150 groups x 2", ["log10_width"], fixture.Result, fixture.Options));
@@ -29,7 +29,7 @@ public sealed class MassModelBundleTests(TrainedModelFixture fixture) : IDisposa
         float[] inputs = TestInputs(out int count);
         var before = fixture.Result.Model.Predict(inputs, count);
 
-        using var bundle = MassModelBundle.Load(_folder);
+        using var bundle = ModelBundle.Load(_folder);
         var after = bundle.Model.Predict(inputs, count);
 
         Assert.Equal(before.Mean, after.Mean);
@@ -49,7 +49,7 @@ public sealed class MassModelBundleTests(TrainedModelFixture fixture) : IDisposa
         bytes[bytes.Length / 2] ^= 0x01;
         File.WriteAllBytes(weights, bytes);
 
-        var error = Assert.Throws<ModelCardException>(() => MassModelBundle.Load(_folder));
+        var error = Assert.Throws<ModelCardException>(() => ModelBundle.Load(_folder));
         Assert.Contains("SHA-256", error.Message);
     }
 
@@ -57,17 +57,17 @@ public sealed class MassModelBundleTests(TrainedModelFixture fixture) : IDisposa
     public void Unknown_architecture_and_other_major_code_versions_are_rejected()
     {
         SaveBundle();
-        string cardPath = Path.Combine(_folder, MassModelBundle.CardFileName);
+        string cardPath = Path.Combine(_folder, ModelBundle.CardFileName);
         var json = JsonNode.Parse(File.ReadAllText(cardPath))!;
 
         json["architecture"]!["architecture_id"] = "mass-cnn-9d-v7";
         File.WriteAllText(cardPath, json.ToJsonString());
-        Assert.Contains("Unknown architecture", Assert.Throws<ModelCardException>(() => MassModelBundle.Load(_folder)).Message);
+        Assert.Contains("Unknown architecture", Assert.Throws<ModelCardException>(() => ModelBundle.Load(_folder)).Message);
 
         json["architecture"]!["architecture_id"] = "mass-cnn-2d-v1";
         json["code_version"] = "999.0.0";
         File.WriteAllText(cardPath, json.ToJsonString());
-        Assert.Contains("major versions differ", Assert.Throws<ModelCardException>(() => MassModelBundle.Load(_folder)).Message);
+        Assert.Contains("major versions differ", Assert.Throws<ModelCardException>(() => ModelBundle.Load(_folder)).Message);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class MassModelBundleTests(TrainedModelFixture fixture) : IDisposa
         Assert.StartsWith("# synthetic-width-cnn 0.1.0", markdown);
         Assert.Contains("| log10_width | 60 | 0.05 |", markdown);
         Assert.Contains("## Calibration\n\nNot evaluated yet.", markdown.ReplaceLineEndings("\n"));
-        Assert.True(File.Exists(Path.Combine(_folder, MassModelBundle.MarkdownFileName)));
+        Assert.True(File.Exists(Path.Combine(_folder, ModelBundle.MarkdownFileName)));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,7 +1,7 @@
 namespace StreamProcessor.Torch.Tests;
 
 [Collection(TrainedModelCollection.Name)]
-public sealed class MassModelTests(TrainedModelFixture fixture)
+public sealed class MomentModelTests(TrainedModelFixture fixture)
 {
     [Fact]
     public void Batched_predict_equals_one_at_a_time_predict()

@@ -1,0 +1,1 @@
+namespace StreamProcessor.Emulation; internal static class Placeholder { }
