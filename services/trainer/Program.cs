@@ -6,5 +6,6 @@ var root = new RootCommand(TrainerDefaults.Description);
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(StreamProcessor.Trainer.Profiles.ProfilesCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,60 @@
+using StreamProcessor.Emulation;
+using StreamProcessor.Emulation.Camels;
+using StreamProcessor.Emulation.Profiles;
+using StreamProcessor.Emulation.Training;
+using StreamProcessor.Torch.Training;
+
+namespace StreamProcessor.Trainer.Profiles;
+
+/// <summary>The profile network's samples: emulated stacks (training, validation, emulated test) and real held-out halos.</summary>
+internal static class ProfileData
+{
+    /// <summary>The layout and CAMELS bins of <paramref name="record"/>.</summary>
+    public static (ProfileLayout Layout, int[] Bins) Layout(ProfileTrainingRecord record, IReadOnlyList<double> radiiKpc) =>
+        ProfileFeatures.CamelsLayout([.. record.Kinds.Select(ProfileLayout.KindFromShortName)], radiiKpc, record.MaxRadiusMpcOverH, record.IncludeLog10Mass);
+
+    /// <summary>Emulated stacks as a dataset: one group per stack (Sobol points are distinct), noise as recorded.</summary>
+    public static SampleDataset Emulated(EmulatedStacks stacks, ProfileEmulator emulator, ProfileTrainingRecord record, double? noiseFraction = null, int? noiseSeed = null)
+    {
+        var (layout, bins) = Layout(record, emulator.Model.RadiiKpc);
+        var priors = emulator.Model.Parameters;
+        var inputs = new float[stacks.Count * layout.FeatureCount];
+        var targets = new float[stacks.Count * priors.Count];
+        var noise = new Random(noiseSeed ?? record.NoiseSeed);
+        double fraction = noiseFraction ?? record.NoiseFraction;
+        for (int i = 0; i < stacks.Count; i++)
+        {
+            ProfileFeatures.Write(layout, bins, emulator.Bins, stacks.Log10Profiles[i], stacks.Log10Mass[i],
+                inputs.AsSpan(i * layout.FeatureCount, layout.FeatureCount), noise, fraction);
+            for (int p = 0; p < priors.Count; p++)
+            {
+                targets[(i * priors.Count) + p] = (float)ProfileParameters.Target(priors[p], stacks.Parameters[i][p]);
+            }
+        }
+
+        return new SampleDataset(inputs, targets, [.. Enumerable.Range(0, stacks.Count).Select(i => (long)i)], layout.FeatureCount,
+            [.. ProfileParameters.Definitions(priors).Select(d => d.Name)]);
+    }
+
+    /// <summary>Real halos of <paramref name="zoomIds"/> (single halos, not stacks), their measured profiles in the same layout.</summary>
+    public static SampleDataset RealHalos(CamelsZoomDataset data, IReadOnlyCollection<int> zoomIds, ProfileTrainingRecord record, double noiseFraction = 0, int noiseSeed = 0)
+    {
+        var (layout, bins) = Layout(record, data.RadiiKpc);
+        var halos = data.Halos.Where(h => zoomIds.Contains(h.ZoomId)).ToList();
+        var inputs = new float[halos.Count * layout.FeatureCount];
+        var targets = new float[halos.Count * data.Parameters.Count];
+        var noise = new Random(noiseSeed);
+        for (int i = 0; i < halos.Count; i++)
+        {
+            ProfileFeatures.Write(layout, bins, data.RadiiKpc.Count, EmulatorValidation.MeasuredLog10(halos[i], data.RadiiKpc), halos[i].Log10HaloMass,
+                inputs.AsSpan(i * layout.FeatureCount, layout.FeatureCount), noise, noiseFraction);
+            for (int p = 0; p < data.Parameters.Count; p++)
+            {
+                targets[(i * data.Parameters.Count) + p] = (float)ProfileParameters.Target(data.Parameters[p], halos[i].Parameters[p]);
+            }
+        }
+
+        return new SampleDataset(inputs, targets, [.. halos.Select(h => (long)h.Seed)], layout.FeatureCount,
+            [.. ProfileParameters.Definitions(data.Parameters).Select(d => d.Name)]);
+    }
+}

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using StreamProcessor.Emulation;
+using StreamProcessor.Emulation.Profiles;
+using StreamProcessor.Emulation.Training;
+using StreamProcessor.Torch;
+using StreamProcessor.Torch.Bundles;
+using StreamProcessor.Torch.Models;
+using StreamProcessor.Torch.Training;
+using StreamProcessor.Torch.Training.Search;
+using StreamProcessor.Trainer.Reporting;
+
+namespace StreamProcessor.Trainer.Profiles;
+
+/// <summary>
+/// <c>trainer profiles train</c>: emulated stacks at Sobol points (70/15/15), a TPE search over the MLP's layers,
+/// width, dropout, learning rate and weight decay (each trial a short training, scored by its validation moment
+/// loss), then the chosen configuration trained in full and written as a model bundle with profile-layout.json and
+/// profile-training.json. <c>profiles evaluate</c> fills the card's metrics.
+/// </summary>
+internal static class ProfileTrainCommand
+{
+    public const string ModelName = "camels-profile-params-mlp";
+
+    internal static Command Create()
+    {
+        var emulator = new Option<DirectoryInfo>("--emulator") { Description = "Emulator folder written by `profiles emulate`.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Model bundle folder to write.", Required = true };
+        var stacks = new Option<int>("--stacks") { Description = "Emulated stacks (Sobol points).", DefaultValueFactory = _ => 30_000 };
+        var kinds = new Option<string>("--kinds") { Description = "Profile kinds, comma-separated: n_gas,T_gas,Z_gas,xsb,y.", DefaultValueFactory = _ => "n_gas,T_gas,Z_gas,xsb,y" };
+        var maxRadius = new Option<double>("--max-radius") { Description = "Outermost radius used, h^-1 Mpc (e.g. 0.1 for the inner ~10 % of R_vir).", DefaultValueFactory = _ => 10.0 };
+        var noise = new Option<double>("--noise") { Description = "Fractional Gaussian noise on every training profile value (0.1-0.4 for the robustness study).", DefaultValueFactory = _ => 0.0 };
+        var noMass = new Option<bool>("--no-mass") { Description = "Do not give log10 halo mass as an input." };
+        var trials = new Option<int>("--trials") { Description = "Hyper-parameter search budget (0: the defaults, no search).", DefaultValueFactory = _ => 12 };
+        var searchEpochs = new Option<int>("--search-epochs") { Description = "Epochs of each search trial.", DefaultValueFactory = _ => 12 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs of the final training.", DefaultValueFactory = _ => 80 };
+        var seed = new Option<int>("--seed") { Description = "Seeds the weights, split, shuffle, noise and search.", DefaultValueFactory = _ => 2025 };
+        var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (the card records them)." };
+        var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
+        {
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, searchEpochs, epochs, seed, threads,
+        };
+        command.SetAction((parse, _) => RunAsync(
+            parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
+            new ProfileTrainingRecord(parse.GetValue(emulator)!.ToString(), parse.GetValue(stacks), parse.GetValue(noise), parse.GetValue(seed) + 1,
+                [.. parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], parse.GetValue(maxRadius), !parse.GetValue(noMass), []),
+            parse.GetValue(trials), parse.GetValue(searchEpochs), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(
+        string emulatorFolder, string outputFolder, ProfileTrainingRecord record, int trials, int searchEpochs, int epochs, int seed, int? threads, TextWriter log)
+    {
+        var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
+        var (layout, bins) = ProfileData.Layout(record, emulator.Model.RadiiKpc);
+        record = record with { Bins = bins };
+        log.WriteLine($"profiles train: {record.Stacks} emulated stacks, {layout.FeatureCount} inputs ({string.Join(",", record.Kinds)} at {bins.Length} radii" +
+            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}");
+        var stacks = EmulatedStacks.Generate(emulator, record.Stacks, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
+        var data = ProfileData.Emulated(stacks, emulator, record);
+        var definitions = ProfileParameters.Definitions(emulator.Model.Parameters);
+        var device = TorchDevices.Select("auto", log.WriteLine);
+        var baseOptions = new TrainingOptions
+        {
+            BatchSize = 256,
+            Seed = seed,
+            StandardiseInputs = true,
+            IntraOpThreads = threads,
+            Patience = 4,
+            ProgressEverySteps = 1000,
+        };
+
+        var search = trials > 0 ? Search(data, layout, baseOptions, device, trials, searchEpochs, seed, log) : null;
+        var best = search is null ? Defaults : search.Trials[search.BestTrial].Parameters;
+        var options = Options(baseOptions, best) with { MaxEpochs = epochs, Patience = 8 };
+        log.WriteLine($"profiles train: final training with {Describe(best)}");
+        TrainingResult result = await ProgressConsole.Run("train", epochs, log,
+            sink => MomentTrainer.Train(data, Spec(layout, definitions.Count, best), options, device, new TrainingProgressLog(sink, epochs)));
+        using var model = result.Model;
+        var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}",
+            $"{record.Stacks} stacks emulated at Sobol points by {emulatorFolder} (CAMELS-zoomGZ28, CARPool GP)", data.ParameterNames, result, options) with
+        {
+            Parameters = definitions,
+            FeatureDomain = Domain(data, layout, result.Split.Train),
+            HyperparameterSearch = search,
+        };
+        ModelBundle.Save(outputFolder, model, card);
+        File.WriteAllText(Path.Combine(outputFolder, ProfileLayout.FileName), System.Text.Json.JsonSerializer.Serialize(layout, ModelBundle.JsonOptions));
+        record.Save(outputFolder);
+        log.WriteLine($"profiles train: best epoch {result.BestEpoch}, validation loss {result.BestValidationLoss:F3}, test loss {result.TestLoss:F3}; wrote {outputFolder}");
+        return 0;
+    }
+
+    /// <summary>Configuration used without a search: three blocks of 256, the reference sheet's MLP shape.</summary>
+    private static readonly IReadOnlyDictionary<string, double> Defaults = new Dictionary<string, double>
+    {
+        ["layers"] = 3, ["width"] = 256, ["dropout"] = 0.1, ["learning_rate"] = 1e-3, ["weight_decay"] = 1e-5,
+    };
+
+    private static HyperparameterSearchReport Search(
+        SampleDataset data, ProfileLayout layout, TrainingOptions baseOptions, TorchSharp.torch.Device device, int trials, int searchEpochs, int seed, TextWriter log)
+    {
+        var space = new SearchSpace(
+            SearchDimension.Integer("layers", 2, 5),
+            SearchDimension.Integer("width", 64, 512, log: true),
+            SearchDimension.Uniform("dropout", 0.0, 0.3),
+            SearchDimension.LogUniform("learning_rate", 1e-4, 3e-3),
+            SearchDimension.LogUniform("weight_decay", 1e-7, 1e-3));
+        return HyperparameterSearch.Run(space, trials, seed, configuration =>
+        {
+            var result = MomentTrainer.Train(data, Spec(layout, data.ParameterCount, configuration), Options(baseOptions, configuration) with { MaxEpochs = searchEpochs }, device);
+            result.Model.Dispose();
+            return result.BestValidationLoss;
+        },
+        new Progress<HyperparameterSearchProgress>(p => log.WriteLine(
+            $"  search trial {p.Trial}/{p.Budget}: {Describe(p.Result.Parameters)} -> validation loss {p.Result.Objective:F3} ({p.Result.Seconds:F0} s), best trial {p.BestTrial}")),
+        objectiveName: $"validation moment loss after {searchEpochs} epochs");
+    }
+
+    private static NetworkSpec Spec(ProfileLayout layout, int parameters, IReadOnlyDictionary<string, double> c) =>
+        NetworkSpec.Mlp(layout.FeatureCount, parameters, [.. Enumerable.Repeat((int)c["width"], (int)c["layers"])], c["dropout"]);
+
+    private static TrainingOptions Options(TrainingOptions baseOptions, IReadOnlyDictionary<string, double> c) =>
+        baseOptions with { LearningRate = c["learning_rate"], WeightDecay = c["weight_decay"] };
+
+    private static string Describe(IReadOnlyDictionary<string, double> c) =>
+        $"{c["layers"]:F0} x {c["width"]:F0}, dropout {c["dropout"]:F2}, lr {c["learning_rate"]:G2}, weight decay {c["weight_decay"]:G2}";
+
+    /// <summary>Training range of every input; up to a tenth of the features may fall outside before a record is flagged.</summary>
+    private static FeatureDomain Domain(SampleDataset data, ProfileLayout layout, int[] rows) => new(
+        layout.FeatureNames(),
+        [.. Enumerable.Range(0, layout.FeatureCount).Select(f => ValueRange.Of(rows.Select(r => (double)data.Input(r)[f])))],
+        layout.FeatureCount / 10);
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using StreamProcessor.Emulation.Profiles;
+
+namespace StreamProcessor.Emulation;
+
+/// <summary>card.md of an emulator: what a reader checks first, the error tables per kind and radius.</summary>
+public static class EmulatorCardMarkdown
+{
+    /// <summary>Radial bins shown in the tables (every third bin: 11 kpc to 7 Mpc).</summary>
+    private const int BinStride = 3;
+
+    /// <summary>The card as Markdown.</summary>
+    public static string Render(EmulatorCard card, IReadOnlyList<double> radiiKpc)
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"# {card.Name}");
+        text.AppendLine();
+        text.AppendLine(c, $"Gaussian-process emulator of CAMELS-zoomGZ28 profiles (PCA per kind, ARD kernel over 28 parameters + log10 M, CARPool pair correlation: {card.FitOptions.CarPool}).");
+        text.AppendLine(c, $"Data: {card.TrainingData}. Seed {card.Seed}. Conditioned on {card.EmulatorZoomIds.Length} halos; {card.TestZoomIds.Length} test halos (whole pairs) never seen by the emulator or any network. Code {card.CodeVersion}, {card.CreatedUtc:u}, {card.Seconds:F0} s.");
+        text.AppendLine();
+        text.AppendLine("| kind | components (variance) | noise σ_n² per component (standardised) | pair ρ per component |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var (kind, h) in card.Hyperparameters)
+        {
+            string noise = string.Join(", ", h.Select(x => x.NoiseVariance.ToString("G2", c)));
+            string rho = string.Join(", ", h.Select(x => x.PairCorrelation.ToString("F2", c)));
+            text.AppendLine(c, $"| {kind} | {h.Length} ({card.ExplainedVariance[kind]:P2}) | {noise} | {rho} |");
+        }
+
+        AppendTable(text, $"Cross-validation over held-out pairs ({card.Folds} folds): median |emulated/measured − 1| in %, CARPool (plain GP)", card.CrossValidation, card.CrossValidationPlain, radiiKpc);
+        AppendTable(text, "Held-out test halos: median |emulated/measured − 1| in %, CARPool (plain GP)", card.Test, card.TestPlain, radiiKpc);
+        text.AppendLine();
+        text.AppendLine("A halo is one realisation: these errors include its cosmic variance, which no emulator of the mean profile can remove.");
+        return text.ToString();
+    }
+
+    private static void AppendTable(StringBuilder text, string title, IReadOnlyList<ProfileErrors> shipped, IReadOnlyList<ProfileErrors> plain, IReadOnlyList<double> radiiKpc)
+    {
+        var c = CultureInfo.InvariantCulture;
+        int[] bins = [.. Enumerable.Range(0, radiiKpc.Count).Where(b => b % BinStride == 0)];
+        text.AppendLine();
+        text.AppendLine(c, $"## {title}");
+        text.AppendLine();
+        string header = string.Join(" | ", bins.Select(b => radiiKpc[b].ToString("G3", c) + " kpc"));
+        text.AppendLine("| kind | " + header + " | all radii |");
+        text.AppendLine("|---|" + string.Concat(bins.Select(_ => "---|")) + "---|");
+        foreach (var errors in shipped)
+        {
+            var other = plain.First(p => p.Kind == errors.Kind);
+            string cells = string.Join(" | ", bins.Select(b => string.Create(c, $"{errors.MedianPercent[b]:F1} ({other.MedianPercent[b]:F1})")));
+            text.AppendLine(c, $"| {ProfileLayout.ShortName(errors.Kind)} | {cells} | {errors.MedianPercent.Average():F1} ({other.MedianPercent.Average():F1}) |");
+        }
+    }
+}

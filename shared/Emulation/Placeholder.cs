@@ -1,1 +1,0 @@
-namespace StreamProcessor.Emulation; internal static class Placeholder { }

@@ -1,0 +1,183 @@
+using StreamProcessor.Emulation.Camels;
+using StreamProcessor.Emulation.Gp;
+using StreamProcessor.Emulation.Profiles;
+
+namespace StreamProcessor.Emulation;
+
+/// <summary>
+/// Emulates the mean log10 profiles of a halo of given mass at any point of the 28-parameter prior: per stored kind,
+/// PCA coefficients predicted by a Gaussian process (CARPoolGP, Lee et al. 2024, arXiv:2403.10609, when the pair
+/// correlation is fitted), and Compton-y derived from the emulated n_gas and T_gas. Thread-safe for prediction.
+/// </summary>
+public sealed class ProfileEmulator
+{
+    /// <summary>Profile kinds the emulator predicts, in this order: the four stored ones, then the derived Compton-y.</summary>
+    public static readonly IReadOnlyList<ProfileKind> AllKinds =
+    [
+        ProfileKind.GasDensity, ProfileKind.GasTemperature, ProfileKind.GasMetallicity, ProfileKind.XraySurfaceBrightness, ProfileKind.ComptonY,
+    ];
+
+    private readonly GaussianProcess[][] _processes;
+
+    private ProfileEmulator(EmulatorModel model)
+    {
+        Model = model;
+        _processes = [.. model.Kinds.Select(k => k.Hyperparameters.Select((h, c) => GaussianProcess.Condition(model.TrainingInputs, [k.StandardisedCoefficients[c]], model.Partner, h)).ToArray())];
+    }
+
+    /// <summary>The stored form of this emulator.</summary>
+    public EmulatorModel Model { get; }
+
+    /// <summary>Number of radial bins of every profile.</summary>
+    public int Bins => Model.RadiiKpc.Count;
+
+    /// <summary>Rebuilds an emulator from its stored form (re-conditions every GP: one Cholesky per kind).</summary>
+    public static ProfileEmulator FromModel(EmulatorModel model) => new(model);
+
+    /// <summary>
+    /// Fits PCA bases and GP hyper-parameters on the halos <paramref name="rows"/> of <paramref name="data"/> (kinds in
+    /// parallel; the result does not depend on the thread count).
+    /// </summary>
+    public static ProfileEmulator Fit(CamelsZoomDataset data, IReadOnlyList<int> rows, EmulatorFitOptions options, IProgress<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        double massMin = rows.Min(r => data.Halos[r].Log10HaloMass);
+        double massMax = rows.Max(r => data.Halos[r].Log10HaloMass);
+        double[][] inputs = [.. rows.Select(r => UnitInputs(data.Parameters, massMin, massMax, data.Halos[r].Parameters, data.Halos[r].Log10HaloMass))];
+        int[] partner = Partners(data, rows);
+        var stored = CamelsZoomDataset.StoredKinds.Values.ToArray();
+        var bases = stored.Select(kind => PrincipalComponents.Fit([.. rows.Select(r => data.Halos[r].Log10Profiles[kind])], options.VarianceFraction, options.MaxComponents)).ToArray();
+        var coefficients = stored.Select((kind, k) => Standardise(bases[k], [.. rows.Select(r => data.Halos[r].Log10Profiles[kind])])).ToArray();
+        var jobs = Enumerable.Range(0, stored.Length).SelectMany(k => Enumerable.Range(0, bases[k].Components.Length).Select(c => (Kind: k, Component: c))).ToArray();
+        var fits = new GpFitter.Result[jobs.Length];
+        Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
+        {
+            var started = DateTime.UtcNow;
+            var (k, c) = jobs[j];
+            fits[j] = GpFitter.Fit(inputs, [coefficients[k].Standardised[c]], partner, options.CarPool, options.MaxIterations);
+            var h = fits[j].Hyperparameters;
+            log?.Report($"emulator {ProfileLayout.ShortName(stored[k])} component {c + 1}/{bases[k].Components.Length} ({bases[k].ExplainedVariance[c]:P1} of the variance): " +
+                $"noise {h.NoiseVariance:G3}, rho {h.PairCorrelation:F3}, shortest length scale {h.LengthScales.Min():G3}, -ln L {fits[j].NegativeLogLikelihood:F1}, " +
+                $"{fits[j].Evaluations} evaluations, {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+        });
+
+        var kinds = stored.Select((kind, k) =>
+        {
+            var own = jobs.Select((job, j) => (job, fit: fits[j])).Where(x => x.job.Kind == k).Select(x => x.fit).ToArray();
+            return new EmulatorKind(kind, bases[k], coefficients[k].Mean, coefficients[k].Std,
+                [.. own.Select(f => f.Hyperparameters)], coefficients[k].Standardised, [.. own.Select(f => f.NegativeLogLikelihood)]);
+        }).ToArray();
+
+        var model = new EmulatorModel(data.Parameters, massMin, massMax, data.RadiiKpc, [.. rows.Select(r => data.Halos[r].ZoomId)], inputs, partner, options.CarPool, kinds);
+        return new ProfileEmulator(model);
+    }
+
+    /// <summary>
+    /// The same bases and hyper-parameters as <paramref name="template"/>, conditioned on other halos (cross-validation:
+    /// each fold re-conditions on the pairs it keeps).
+    /// </summary>
+    public static ProfileEmulator Condition(EmulatorModel template, CamelsZoomDataset data, IReadOnlyList<int> rows)
+    {
+        double[][] inputs = [.. rows.Select(r => UnitInputs(template.Parameters, template.Log10MassMin, template.Log10MassMax, data.Halos[r].Parameters, data.Halos[r].Log10HaloMass))];
+        var kinds = template.Kinds.Select(k =>
+        {
+            double[][] coefficients = [.. rows.Select(r => k.Basis.Project(data.Halos[r].Log10Profiles[k.Kind]))];
+            double[][] standardised = [.. Enumerable.Range(0, k.CoefficientMean.Length)
+                .Select(c => coefficients.Select(row => (row[c] - k.CoefficientMean[c]) / k.CoefficientStd[c]).ToArray())];
+            return k with { StandardisedCoefficients = standardised };
+        }).ToList();
+        return new ProfileEmulator(template with
+        {
+            TrainingZoomIds = [.. rows.Select(r => data.Halos[r].ZoomId)],
+            TrainingInputs = inputs,
+            Partner = Partners(data, rows),
+            Kinds = kinds,
+        });
+    }
+
+    /// <summary>Unit-cube input of a halo: each parameter over its prior, then log10 mass over the emulator's range.</summary>
+    public double[] UnitInputs(IReadOnlyList<double> parameters, double log10Mass) =>
+        UnitInputs(Model.Parameters, Model.Log10MassMin, Model.Log10MassMax, parameters, log10Mass);
+
+    /// <summary>
+    /// log10 profiles of every kind of <see cref="AllKinds"/> at <paramref name="unitInput"/>, kind-major into
+    /// <paramref name="destination"/> (5 x <see cref="Bins"/> values).
+    /// </summary>
+    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination)
+    {
+        int bins = Bins;
+        Span<double> coefficients = stackalloc double[16];
+        for (int k = 0; k < Model.Kinds.Count; k++)
+        {
+            var kind = Model.Kinds[k];
+            int count = kind.CoefficientMean.Length;
+            for (int c = 0; c < count; c++)
+            {
+                _processes[k][c].PredictMeans(unitInput, coefficients.Slice(c, 1));
+                coefficients[c] = kind.CoefficientMean[c] + (kind.CoefficientStd[c] * coefficients[c]);
+            }
+
+            kind.Basis.Reconstruct(coefficients[..count], destination.Slice(IndexOf(kind.Kind) * bins, bins));
+        }
+
+        var y = ComptonY.FromGas(Model.RadiiKpc, destination.Slice(IndexOf(ProfileKind.GasDensity) * bins, bins), destination.Slice(IndexOf(ProfileKind.GasTemperature) * bins, bins));
+        var ySlice = destination.Slice(IndexOf(ProfileKind.ComptonY) * bins, bins);
+        for (int i = 0; i < bins; i++)
+        {
+            ySlice[i] = ProfileLayout.Log10Floored(ProfileKind.ComptonY, y[i]);
+        }
+    }
+
+    /// <summary>Position of <paramref name="kind"/> in <see cref="AllKinds"/>.</summary>
+    public static int IndexOf(ProfileKind kind) => kind switch
+    {
+        ProfileKind.GasDensity => 0,
+        ProfileKind.GasTemperature => 1,
+        ProfileKind.GasMetallicity => 2,
+        ProfileKind.XraySurfaceBrightness => 3,
+        ProfileKind.ComptonY => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static double[] UnitInputs(IReadOnlyList<CamelsParameter> priors, double massMin, double massMax, IReadOnlyList<double> parameters, double log10Mass)
+    {
+        if (parameters.Count != priors.Count)
+        {
+            throw new ArgumentException($"Need {priors.Count} parameters, got {parameters.Count}.", nameof(parameters));
+        }
+
+        var unit = new double[priors.Count + 1];
+        for (int p = 0; p < priors.Count; p++)
+        {
+            unit[p] = priors[p].ToUnit(parameters[p]);
+        }
+
+        unit[^1] = (log10Mass - massMin) / (massMax - massMin);
+        return unit;
+    }
+
+    /// <summary>For each row, the index (within <paramref name="rows"/>) of the other halo with the same seed, or -1.</summary>
+    private static int[] Partners(CamelsZoomDataset data, IReadOnlyList<int> rows)
+    {
+        var bySeed = Enumerable.Range(0, rows.Count).GroupBy(i => data.Halos[rows[i]].Seed).ToList();
+        var partner = Enumerable.Repeat(-1, rows.Count).ToArray();
+        foreach (var group in bySeed.Where(g => g.Count() == 2))
+        {
+            partner[group.First()] = group.Last();
+            partner[group.Last()] = group.First();
+        }
+
+        return partner;
+    }
+
+    private static (double[][] Standardised, double[] Mean, double[] Std) Standardise(PrincipalComponents basis, double[][] profiles)
+    {
+        double[][] coefficients = [.. profiles.Select(p => basis.Project(p))];
+        int count = basis.Components.Length;
+        double[] mean = [.. Enumerable.Range(0, count).Select(c => coefficients.Average(row => row[c]))];
+        double[] std = [.. Enumerable.Range(0, count).Select(c => Math.Sqrt(coefficients.Average(row => Math.Pow(row[c] - mean[c], 2))))];
+        double[][] standardised = [.. Enumerable.Range(0, count).Select(c => coefficients.Select(row => (row[c] - mean[c]) / std[c]).ToArray())];
+        return (standardised, mean, std);
+    }
+}
