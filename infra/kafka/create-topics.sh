@@ -51,6 +51,7 @@ maps                  12 week
 profiles               6 week
 features.phase-space  12 week
 posteriors.mass       12 compact
+posteriors.params      6 compact
 massfunction           4 month
 catalogues.dlq         4 month
 maps.dlq               4 month

@@ -7,5 +7,6 @@ root.Subcommands.Add(KdeBenchCommand.Create());
 root.Subcommands.Add(StreamBenchCommand.Create());
 root.Subcommands.Add(MassFunctionBenchCommand.Create());
 root.Subcommands.Add(CodecBenchCommand.Create());
+root.Subcommands.Add(ProfileBenchCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

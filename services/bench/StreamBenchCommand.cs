@@ -79,8 +79,8 @@ internal static class StreamBenchCommand
             var roundClock = Stopwatch.StartNew();
             var warming = new PosteriorCollector(kafka, roundCatalogues.Select(c => c.ClusterId).ToHashSet());
             var warmingUp = warming.RunAsync(roundCatalogues.Count, cancellationToken);
-            Produce(round % 2 == 1 ? pacedProducer : burstProducer, Encode(roundCatalogues), perSecond: 0, warming.CatalogueLogged);
-            if (!await Arrived(warming, warmingUp, roundCatalogues.Count, "warm-up")) return 1;
+            LoadGenerator.Produce(round % 2 == 1 ? pacedProducer : burstProducer, Topics.Catalogues, Encode(roundCatalogues), perSecond: 0, warming.CatalogueLogged);
+            if (!await PosteriorWait.ArrivedAsync("bench stream", warming, warmingUp, roundCatalogues.Count, "warm-up")) return 1;
             var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
             double jitShare = jit / roundClock.Elapsed;
             Console.WriteLine($"warm-up round {round}: {roundCatalogues.Count} catalogues in {roundClock.Elapsed.TotalSeconds:F1} s; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore} methods in {jit.TotalMilliseconds:F0} ms ({jitShare:P0} of the round)");
@@ -101,8 +101,8 @@ internal static class StreamBenchCommand
             var collecting = collector.RunAsync(burst.Count, cancellationToken);
             var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             using var burstTimeline = new RunTimeline();
-            Produce(burstProducer, burstPayloads, perSecond: 0, collector.CatalogueLogged);
-            if (!await Arrived(collector, collecting, burst.Count, "burst")) return 1;
+            LoadGenerator.Produce(burstProducer, Topics.Catalogues, burstPayloads, perSecond: 0, collector.CatalogueLogged);
+            if (!await PosteriorWait.ArrivedAsync("bench stream", collector, collecting, burst.Count, "burst")) return 1;
             burstTimeline.Stop();
             burstConditions = burstTimeline.Summary();
             // CPU time of the whole process (services, broker, load generator, collector) per catalogue: unlike the
@@ -122,8 +122,8 @@ internal static class StreamBenchCommand
         var latencyCollector = new PosteriorCollector(kafka, pacedIds);
         var latencyCollecting = latencyCollector.RunAsync(paced.Count, cancellationToken);
         using var timeline = new RunTimeline();
-        Produce(pacedProducer, pacedPayloads, rate, latencyCollector.CatalogueLogged);
-        if (!await Arrived(latencyCollector, latencyCollecting, paced.Count, "paced run")) return 1;
+        LoadGenerator.Produce(pacedProducer, Topics.Catalogues, pacedPayloads, rate, latencyCollector.CatalogueLogged);
+        if (!await PosteriorWait.ArrivedAsync("bench stream", latencyCollector, latencyCollecting, paced.Count, "paced run")) return 1;
         timeline.Stop();
         var pacedStages = WorkerStages.Snapshot().Since(beforePaced).ToList();
         var latencies = latencyCollector.EndToEndLatenciesSeconds(pacedIds).Order().ToArray();
@@ -150,31 +150,6 @@ internal static class StreamBenchCommand
         return 0;
     }
 
-    /// <summary>
-    /// Waits for the collector; false (with the reason printed) when posteriors stop arriving. The embedded broker
-    /// silently drops the oldest records beyond ~5 MiB per partition, so a run too large for it would otherwise hang.
-    /// </summary>
-    private static async Task<bool> Arrived(PosteriorCollector collector, Task collecting, int expected, string phase)
-    {
-        int seen = -1;
-        while (!collecting.IsCompleted)
-        {
-            await Task.WhenAny(collecting, Task.Delay(TimeSpan.FromSeconds(60)));
-            if (collecting.IsCompleted) break;
-            if (collector.Count == seen)
-            {
-                Console.Error.WriteLine($"bench stream: {phase} stalled at {collector.Count} of {expected} posteriors for 60 s; " +
-                    "the embedded broker keeps ~5 MiB per partition and drops older records, so lower --clusters (or use --bootstrap with a real broker)");
-                return false;
-            }
-
-            seen = collector.Count;
-        }
-
-        await collecting;
-        return true;
-    }
-
     private static List<ClusterCatalogue> MembersBetween(int count, ulong seed, int min, int max)
     {
         var selected = new List<ClusterCatalogue>(count);
@@ -191,45 +166,6 @@ internal static class StreamBenchCommand
     {
         var codec = new ClusterCatalogueCodec();
         return catalogues.Select(c => (c.ClusterId, codec.Encode(c))).ToList();
-    }
-
-    /// <summary>Produces the encoded catalogues, paced at <paramref name="perSecond"/> (0: as fast as possible).</summary>
-    private static void Produce(IProducer<string, byte[]> producer, List<(string ClusterId, byte[] Value)> payloads, int perSecond, Action<string, DateTime> logged)
-    {
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < payloads.Count; i++)
-        {
-            if (perSecond > 0)
-            {
-                // Sleep, never spin: a spinning load generator takes one of the two cores the path runs on.
-                var due = TimeSpan.FromSeconds((double)i / perSecond);
-                while (clock.Elapsed < due) Thread.Sleep(1);
-            }
-
-            // The record's log time is the CreateTime stamped here (the embedded broker reports a placeholder time in
-            // delivery reports, so the stamp itself is what is recorded).
-            var stamp = DateTime.UtcNow;
-            var message = new Message<string, byte[]> { Key = payloads[i].ClusterId, Value = payloads[i].Value, Timestamp = new Timestamp(stamp) };
-            Action<DeliveryReport<string, byte[]>> onDelivery = report =>
-            {
-                if (!report.Error.IsError) logged(report.Message.Key, stamp);
-            };
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(Topics.Catalogues, message, onDelivery);
-                    break;
-                }
-                catch (ProduceException<string, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    // A burst larger than the client's queue: wait for deliveries instead of failing the run.
-                    producer.Poll(TimeSpan.FromMilliseconds(50));
-                }
-            }
-        }
-
-        producer.Flush(TimeSpan.FromSeconds(60));
     }
 
     private static List<float[]> Images(KafkaClientFactory kafka, int count)

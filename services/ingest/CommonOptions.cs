@@ -3,7 +3,7 @@ using StreamProcessor.Contracts;
 
 namespace StreamProcessor.IngestCli;
 
-/// <summary>Options that `ingest file` and `ingest demo` share.</summary>
+/// <summary>Options that the `ingest` commands share.</summary>
 public static class CommonOptions
 {
     public static Option<string?> Bootstrap() => new("--bootstrap")
@@ -11,9 +11,9 @@ public static class CommonOptions
         Description = "Kafka bootstrap servers, host:port (default: the Kafka__BootstrapServers environment variable).",
     };
 
-    public static Option<string> Topic() => new("--topic")
+    public static Option<string> Topic(string defaultTopic = Topics.Catalogues) => new("--topic")
     {
         Description = "Topic to publish to.",
-        DefaultValueFactory = _ => Topics.Catalogues,
+        DefaultValueFactory = _ => defaultTopic,
     };
 }

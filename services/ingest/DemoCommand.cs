@@ -89,8 +89,8 @@ public static class DemoCommand
             return new IngestOutcome(ExitCodes.Success);
         }
 
-        var result = await CataloguePublishing.PublishAsync(kafka!, catalogues, topic, output, cancellationToken);
-        return new IngestOutcome(CataloguePublishing.ExitCodeOf(result), Publish: result,
+        var result = await Publishing.CataloguesAsync(kafka!, catalogues, topic, output, cancellationToken);
+        return new IngestOutcome(Publishing.ExitCodeOf(result), Publish: result,
             Error: result.Acknowledged == 0 ? "nothing was published: every delivery failed" : null);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using StreamProcessor.Ingestion.Catalogues;
 using StreamProcessor.Ingestion.Connection;
 using StreamProcessor.Ingestion.Tables;
@@ -13,9 +12,6 @@ namespace StreamProcessor.IngestCli;
 /// </summary>
 public static class FileCommand
 {
-    /// <summary>How many example rows are printed per rejection reason.</summary>
-    public const int ExamplesPerReason = 3;
-
     public static Command Create()
     {
         var path = new Argument<FileInfo>("path") { Description = "Member-row table: .csv, .parquet or .arrow (one row per member galaxy)." };
@@ -62,18 +58,8 @@ public static class FileCommand
     public static async Task<IngestOutcome> RunAsync(
         string path, KafkaOptions kafka, string topic, string? survey, TextWriter output, CancellationToken cancellationToken, MagnitudeLimits? limits = null)
     {
-        if (!File.Exists(path)) return new IngestOutcome(ExitCodes.Usage, Error: $"no such file: {path}");
-        IReadOnlyList<MemberRow> rows;
-        IReadOnlyList<RowRejection> parseRejections;
-        try
-        {
-            (rows, parseRejections) = await MemberTable.ReadAsync(path, cancellationToken);
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException or InvalidOperationException or NotSupportedException)
-        {
-            // A file that is not a table at all (wrong extension, damaged Parquet/Arrow footer) is bad usage, not bad rows.
-            return new IngestOutcome(ExitCodes.Usage, Error: $"cannot read {path}: {e.Message}");
-        }
+        var (rows, parseRejections, error) = await InputTable.ReadAsync(path, MemberTable.ReadAsync, cancellationToken);
+        if (error is not null) return new IngestOutcome(ExitCodes.Usage, Error: error);
 
         var assembler = new CatalogueAssembler();
         var assembled = assembler.Assemble(rows, survey, CatalogueAssembler.RowNumbersAfterParse(rows.Count, parseRejections));
@@ -82,7 +68,8 @@ public static class FileCommand
             Rejections = [.. parseRejections.Concat(assembled.Rejections).OrderBy(r => r.Row)],
             RowsRead = assembled.RowsRead + parseRejections.Count,
         };
-        await WriteReportAsync(path, assembly, output);
+        await RowReport.WriteAsync(output, path, (assembly.RowsRead, assembly.RowsAccepted, assembly.RowsRejected),
+            $"{assembly.Catalogues.Count} catalogues", assembly.Rejections, "cluster");
         foreach (string warning in limits is null ? [] : MissingMagnitudeWarning.For(assembly.Catalogues, limits))
         {
             await output.WriteLineAsync(warning);
@@ -93,23 +80,8 @@ public static class FileCommand
             return new IngestOutcome(ExitCodes.NothingPublished, assembly, Error: "nothing to publish: every row was rejected");
         }
 
-        var result = await CataloguePublishing.PublishAsync(kafka, assembly.Catalogues, topic, output, cancellationToken);
-        return new IngestOutcome(CataloguePublishing.ExitCodeOf(result), assembly, result,
+        var result = await Publishing.CataloguesAsync(kafka, assembly.Catalogues, topic, output, cancellationToken);
+        return new IngestOutcome(Publishing.ExitCodeOf(result), assembly, result,
             result.Acknowledged == 0 ? "nothing was published: every delivery failed" : null);
-    }
-
-    private static async Task WriteReportAsync(string path, CatalogueAssembly assembly, TextWriter output)
-    {
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(path)}: {assembly.RowsRead} rows, {assembly.RowsAccepted} accepted, {assembly.RowsRejected} rejected; " +
-            $"{assembly.Catalogues.Count} catalogues"));
-        foreach (var group in RejectionGroup.Summarize(assembly.Rejections, ExamplesPerReason))
-        {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  rejected {group.Count,6} rows: {group.Category}"));
-            foreach (var example in group.Examples)
-            {
-                await output.WriteLineAsync($"      row {example.Row} (cluster {example.ClusterId ?? "?"}): {example.Reason}");
-            }
-        }
     }
 }

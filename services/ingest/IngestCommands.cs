@@ -2,12 +2,13 @@ using System.CommandLine;
 
 namespace StreamProcessor.IngestCli;
 
-/// <summary>The `ingest` command tree: `ingest file` and `ingest demo`.</summary>
+/// <summary>The `ingest` command tree: `ingest file`, `ingest demo` and `ingest profiles`.</summary>
 public static class IngestCommands
 {
-    public static RootCommand CreateRoot() => new("Publishes galaxy-cluster catalogues to Kafka (topic 'catalogues' by default).")
+    public static RootCommand CreateRoot() => new("Publishes galaxy-cluster catalogues (topic 'catalogues' by default) and stacked profiles (topic 'profiles') to Kafka.")
     {
         FileCommand.Create(),
         DemoCommand.Create(),
+        ProfilesCommand.Create(),
     };
 }

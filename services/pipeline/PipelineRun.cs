@@ -38,14 +38,14 @@ public static class PipelineRun
 
         using var producer = kafka.CreateProducer("pipeline-ingest");
         var publisher = new CataloguePublisher(producer, acknowledged: collector.CatalogueLogged);
-        var published = await WithProgressAsync(catalogues.Count, collector, progress => publisher.PublishAsync(catalogues, Topics.Catalogues, progress, timeout.Token), collecting);
+        var published = await WithProgressAsync(catalogues.Count, collector, "catalogues", progress => publisher.PublishAsync(catalogues, Topics.Catalogues, progress, timeout.Token), collecting);
         await collecting;
         if (collector.Count < catalogues.Count)
         {
             Log($"timed out after {options.Timeout}: {collector.Count} of {catalogues.Count} posteriors arrived");
         }
 
-        var deadLettered = DeadLetterCounts(kafka);
+        var deadLettered = DeadLetterCounts(kafka, [Topics.Catalogues, Topics.PhaseSpaceFeatures, Topics.MassPosteriors]);
         await app.StopAsync(CancellationToken.None);
 
         var posteriors = collector.Posteriors();
@@ -57,7 +57,8 @@ public static class PipelineRun
     }
 
     /// <summary>A progress bar on a terminal, and a plain log line every second in any case (CI, log files).</summary>
-    private static async Task<PublishResult> WithProgressAsync(int total, PosteriorCollector collector, Func<IProgress<PublishProgress>, Task<PublishResult>> publish, Task collecting)
+    internal static async Task<PublishResult> WithProgressAsync(
+        int total, PosteriorCollector collector, string what, Func<IProgress<PublishProgress>, Task<PublishResult>> publish, Task collecting)
     {
         var latest = new PublishProgress(total, 0, 0, 0);
         var progress = new Progress<PublishProgress>(p => latest = p);
@@ -67,7 +68,7 @@ public static class PipelineRun
         {
             await AnsiConsole.Progress().StartAsync(async context =>
             {
-                var sent = context.AddTask("catalogues published", maxValue: total);
+                var sent = context.AddTask($"{what} published", maxValue: total);
                 var done = context.AddTask("posteriors received ", maxValue: total);
                 while (!collecting.IsCompleted)
                 {
@@ -92,12 +93,12 @@ public static class PipelineRun
         return await publishing;
     }
 
-    /// <summary>Records on each dead-letter topic of the path (high minus low watermark, summed over partitions).</summary>
-    private static Dictionary<string, long> DeadLetterCounts(KafkaClientFactory kafka)
+    /// <summary>Records on the dead-letter topic of each of <paramref name="inputs"/> (high minus low watermark, summed over partitions).</summary>
+    internal static Dictionary<string, long> DeadLetterCounts(KafkaClientFactory kafka, IEnumerable<string> inputs)
     {
         using var reader = kafka.CreateReader("pipeline-dlq-count");
         var counts = new Dictionary<string, long>();
-        foreach (var topic in new[] { Topics.Catalogues, Topics.PhaseSpaceFeatures, Topics.MassPosteriors }.Select(Topics.DeadLetter))
+        foreach (var topic in inputs.Select(Topics.DeadLetter))
         {
             var spec = TopicCatalog.All.Single(t => t.Name == topic);
             counts[topic] = Enumerable.Range(0, spec.Partitions)
@@ -123,5 +124,5 @@ public static class PipelineRun
         }
     }
 
-    private static void Log(string message) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} pipeline: {message}");
+    internal static void Log(string message) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} pipeline: {message}");
 }

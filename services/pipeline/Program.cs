@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StreamProcessor.Ingestion.Demo;
 using StreamProcessor.Pipeline;
+using StreamProcessor.Pipeline.Profiles;
 
 var clusters = new Option<int>("--clusters") { Description = "Clusters in the demo survey.", DefaultValueFactory = _ => 3000 };
 var seed = new Option<ulong>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 1UL };
@@ -26,6 +27,7 @@ var root = new RootCommand("The main job: embedded broker, the catalogue path's 
     CalibrateSelectionCommand.Create(),
     ScienceCheckCommand.Create(),
     RealClustersCommand.Create(),
+    ProfilesDemoCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction((parse, token) => PipelineRun.RunAsync(

@@ -1,12 +1,14 @@
 using Apache.Arrow.Types;
+using StreamProcessor.Contracts;
 using StreamProcessor.Contracts.Schemas;
 
 namespace StreamProcessor.SubscribeCli;
 
 /// <summary>
 /// Which columns a table or CSV shows. A posterior has ~30 columns: as a table on a terminal they wrap into an
-/// unreadable wall, so the table shows each schema's headline columns unless <c>--columns</c> names others; CSV
-/// keeps every column unless told. Parquet and Arrow files always hold the whole schema.
+/// unreadable wall, so the table shows each topic's (else its schema's) headline columns unless <c>--columns</c> names
+/// others; CSV keeps every column unless told. Parquet and Arrow files always hold the whole schema. Besides the
+/// schema's columns a posterior has the derived column <see cref="ParameterSummary.Column"/>.
 /// </summary>
 public static class ColumnSelection
 {
@@ -30,11 +32,27 @@ public static class ColumnSelection
         ],
     };
 
-    /// <summary>The columns of a table of <paramref name="schema"/>: its headline list, else its first scalar columns.</summary>
-    public static IReadOnlyList<string> ForTable(MessageSchema schema)
+    /// <summary>
+    /// Headlines of topics that share a schema but not its headline: posteriors.params has dozens of parameters and no
+    /// mass columns, so its table shows the first parameters' mean ± sigma instead.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> TopicHeadlines = new(StringComparer.Ordinal)
+    {
+        [Topics.ParameterPosteriors] =
+        [
+            "object_id", "survey", "redshift", "status", ParameterSummary.Column, "model_version", "out_of_distribution", "rejection_reason", "ood_reason",
+        ],
+    };
+
+    /// <summary>
+    /// The columns of a table of <paramref name="schema"/> read from <paramref name="topic"/>: the topic's headline list,
+    /// else the schema's, else its first scalar columns.
+    /// </summary>
+    public static IReadOnlyList<string> ForTable(MessageSchema schema, string? topic = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var names = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var names = Names(schema);
+        if (topic is not null && TopicHeadlines.TryGetValue(topic, out var topicHeadline)) return [.. topicHeadline.Where(names.Contains)];
         if (Headlines.TryGetValue(schema.Id.Name, out var headline)) return [.. headline.Where(names.Contains)];
         return [.. schema.Fields.Where(f => f.ArrowType is not (ListType or FixedSizeListType)).Select(f => f.Name).Take(MaxDefaultTableColumns)];
     }
@@ -45,7 +63,7 @@ public static class ColumnSelection
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(list);
-        var names = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var names = Names(schema);
         var columns = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (columns.Length == 0) throw new SubscribeException("--columns names no column");
         var unknown = columns.Where(c => !names.Contains(c)).ToList();
@@ -58,5 +76,13 @@ public static class ColumnSelection
         var repeated = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null) throw new SubscribeException($"--columns names '{repeated.Key}' twice");
         return columns;
+    }
+
+    /// <summary>The schema's columns and the derived ones it supports.</summary>
+    private static HashSet<string> Names(MessageSchema schema)
+    {
+        var names = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        if (ParameterSummary.AppliesTo(schema)) names.Add(ParameterSummary.Column);
+        return names;
     }
 }

@@ -96,7 +96,7 @@ public static class SubscribeCommand
             entry = TopicReader.EntryFor(catalog, settings.Topic);
             filter = RecordFilter.Create(entry.Contract, settings.Filter);
             var columns = settings.Columns is { } list ? ColumnSelection.Parse(entry.Contract, list) : null;
-            sink = RecordSinks.Create(settings.Format, settings.OutPath, entry, standardOutput, columns);
+            sink = RecordSinks.Create(settings.Format, settings.OutPath, entry, standardOutput, columns, settings.Topic);
         }
         catch (Exception e) when (e is SubscribeException or FilterException or ArgumentException or IOException or UnauthorizedAccessException)
         {

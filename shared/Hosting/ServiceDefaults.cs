@@ -59,6 +59,17 @@ public static class ServiceDefaults
     }
 
     /// <summary>
+    /// Binds configuration section <paramref name="section"/> to <typeparamref name="TOptions"/>, checked against its
+    /// data annotations at start-up: a bad value fails the deploy, not the first message (STYLE.md section 2).
+    /// </summary>
+    public static WebApplicationBuilder AddValidatedOptions<TOptions>(this WebApplicationBuilder builder, string section)
+        where TOptions : class
+    {
+        builder.Services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+
+    /// <summary>
     /// Registers every topic's codec as <see cref="IMessageCodec{T}"/>, with size caps from the "Codecs" section
     /// (<see cref="CodecLimits"/>: MaxPayloadBytes, MaxMembers, ...).
     /// </summary>

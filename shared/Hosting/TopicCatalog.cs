@@ -27,6 +27,9 @@ public static class TopicCatalog
         // Compacted: the newest posterior of every cluster stays, so the massfunction service can rebuild its state
         // from this topic however old the survey is (a time retention would silently drop its oldest clusters).
         new(Topics.MassPosteriors, 12, Compacted: true),
+        // Compacted like posteriors.mass: keyed by profile id, the newest posterior of every stack stays (a re-run of
+        // a stack overwrites its posterior). As many partitions as its input, profiles.
+        new(Topics.ParameterPosteriors, 6, Compacted: true),
         new(Topics.MassFunction, 4, Month),
         new(Topics.DeadLetter(Topics.Catalogues), 4, Month),
         new(Topics.DeadLetter(Topics.Maps), 4, Month),

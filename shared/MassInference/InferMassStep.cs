@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using StreamProcessor.Contracts.Messages;
 using StreamProcessor.Dynamics.Baselines;
+using StreamProcessor.Hosting.Metrics;
 using StreamProcessor.Hosting.Worker;
 
 namespace StreamProcessor.MassInference;
@@ -15,8 +16,11 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
 {
     public const string ServiceName = "mass-inference";
     public const string ParameterName = "log10_m200c";
-    private long _accepted;
-    private long _outOfDistribution;
+
+    /// <summary>Unit of <see cref="ParameterName"/>, as the posterior schema's log10_m200c column states it.</summary>
+    public const string ParameterUnit = "log10(h^-1 Msun)";
+
+    private readonly PosteriorCounts _counts = new(ServiceName);
 
     public Task<IReadOnlyList<StepResult<Posterior>>> ProcessAsync(IReadOnlyList<StreamInput<PhaseSpaceFeatures>> batch, CancellationToken cancellationToken)
     {
@@ -70,8 +74,7 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
         var clock = Stopwatch.StartNew();
         var (mean, sigma) = model.Predict(images, accepted.Count);
         double inferenceMs = clock.Elapsed.TotalMilliseconds;
-        MassInferenceMetrics.Duration.WithLabels(ServiceName, model.DeviceName).Observe(clock.Elapsed.TotalSeconds);
-        MassInferenceMetrics.BatchSize.WithLabels(ServiceName).Observe(accepted.Count);
+        _counts.Batch(accepted.Count, model.DeviceName, clock.Elapsed);
 
         for (int k = 0; k < accepted.Count; k++)
         {
@@ -79,18 +82,12 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
             var features = input.Message;
             var image = images.Slice(k * length, length);
             string? ood = OutOfDistributionCheck.Reason(model.TrainingDomain, features.MembersKept, features.SigmaLosKmPerS ?? double.NaN, features.Redshift, image);
-            Interlocked.Increment(ref _accepted);
-            if (ood is not null)
-            {
-                Interlocked.Increment(ref _outOfDistribution);
-                MassInferenceMetrics.OutOfDistribution.WithLabels(ServiceName, OutOfDistributionCheck.Category(ood)).Inc();
-            }
-
+            _counts.Accepted(ood is null ? null : OutOfDistributionCheck.Category(ood));
             MassInferenceMetrics.SigmaDex.WithLabels(ServiceName).Observe(sigma[k]);
-            MassInferenceMetrics.Posteriors.WithLabels(ServiceName, "accepted").Inc();
             results[accepted[k]] = StepResult<Posterior>.Emit(Posterior(input, RecordStatus.Accepted, null) with
             {
                 ParameterNames = [ParameterName],
+                ParameterUnits = [ParameterUnit],
                 Mean = [mean[k]],
                 Sigma = [sigma[k]],
                 Log10M200c = mean[k],
@@ -104,12 +101,12 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
             });
         }
 
-        MassInferenceMetrics.OodFraction.WithLabels(ServiceName).Set((double)Interlocked.Read(ref _outOfDistribution) / Math.Max(1, Interlocked.Read(ref _accepted)));
+        _counts.UpdateOodFraction();
     }
 
     private Posterior Rejected(StreamInput<PhaseSpaceFeatures> input, string reason)
     {
-        MassInferenceMetrics.Posteriors.WithLabels(ServiceName, "rejected").Inc();
+        _counts.Rejected();
         return Posterior(input, RecordStatus.Rejected, reason);
     }
 

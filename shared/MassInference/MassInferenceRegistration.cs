@@ -12,7 +12,7 @@ public static class MassInferenceRegistration
     /// <summary>The model (loaded and card-checked once), its baselines and the features → posteriors worker.</summary>
     public static WebApplicationBuilder AddMassInference(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MassInferenceOptions>().BindConfiguration(MassInferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<MassInferenceOptions>(MassInferenceOptions.Section);
         builder.Services.AddSingleton<TorchMassModel>();
         builder.Services.AddSingleton<IMassModel>(sp => sp.GetRequiredService<TorchMassModel>());
         builder.Services.AddSingleton(sp => new ModelBaselines(MSigmaBaseline.Load(sp.GetRequiredService<TorchMassModel>().Folder)));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StreamProcessor.Torch;
@@ -15,12 +14,12 @@ public sealed class TorchMassModel : IMassModel, IDisposable
     public TorchMassModel(IOptions<MassInferenceOptions> options, ILogger<TorchMassModel> logger)
     {
         var settings = options.Value;
-        string folder = ResolveFolder(settings.ModelPath);
+        string folder = ModelFolder.Resolve(settings.ModelPath);
         var device = TorchDevices.Select(settings.Device, message => logger.LogInformation("{Message}", message));
         _bundle = ModelBundle.Load(folder, device);
         _maxBatch = settings.MaxInferenceBatch;
         DeviceName = device.type.ToString().ToLowerInvariant();
-        CardSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, ModelBundle.CardFileName))));
+        CardSha256 = ModelFolder.CardSha256(folder);
         Folder = folder;
         logger.LogInformation("Loaded {Model} {Version} from {Folder} on {Device} (card {Hash})", Name, Version, folder, DeviceName, CardSha256[..12]);
     }
@@ -40,18 +39,4 @@ public sealed class TorchMassModel : IMassModel, IDisposable
     }
 
     public void Dispose() => _bundle.Dispose();
-
-    /// <summary>The first existing folder among the path itself, below the app folder, and below the repository root.</summary>
-    public static string ResolveFolder(string path)
-    {
-        if (Path.IsPathRooted(path)) return path;
-        var candidates = new List<string> { Path.GetFullPath(path), Path.Combine(AppContext.BaseDirectory, path) };
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            candidates.Add(Path.Combine(dir.FullName, path));
-        }
-
-        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, ModelBundle.CardFileName)))
-            ?? throw new FileNotFoundException($"No model bundle ({ModelBundle.CardFileName}) found for '{path}'.");
-    }
 }

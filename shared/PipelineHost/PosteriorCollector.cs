@@ -7,15 +7,17 @@ using StreamProcessor.Kafka;
 namespace StreamProcessor.PipelineHost;
 
 /// <summary>
-/// Reads posteriors.mass from the beginning, like any downstream consumer, until every expected cluster id has a
-/// posterior. Duplicates are deduplicated by key. End-to-end latency needs each catalogue's log timestamp: the
+/// Reads a posterior topic (posteriors.mass unless told another, e.g. posteriors.params for `bench profiles`) from the
+/// beginning, like any downstream consumer, until every expected object id has a posterior. Duplicates are deduplicated by key. End-to-end latency needs each catalogue's log timestamp: the
 /// producer reports it from its delivery reports (<see cref="CatalogueLogged"/>), so the collector does not
 /// re-read the catalogues topic (that doubled the broker's and this process's work during a benchmark).
 /// </summary>
 /// <param name="kafka">Clients for the broker.</param>
 /// <param name="onlyKeys">When given, only these cluster ids are collected; other records are skipped undecoded (a
 /// benchmark phase that follows earlier phases on the same topic).</param>
-public sealed class PosteriorCollector(KafkaClientFactory kafka, IReadOnlySet<string>? onlyKeys = null)
+/// <param name="topic">The posterior topic to read; the input records whose log times <see cref="CatalogueLogged"/>
+/// takes are the catalogues of posteriors.mass, the stacked profiles of posteriors.params.</param>
+public sealed class PosteriorCollector(KafkaClientFactory kafka, IReadOnlySet<string>? onlyKeys = null, string topic = Topics.MassPosteriors)
 {
     private readonly Dictionary<string, Posterior> _posteriors = [];
     private readonly Dictionary<string, DateTime> _posteriorLogTimes = [];
@@ -35,7 +37,7 @@ public sealed class PosteriorCollector(KafkaClientFactory kafka, IReadOnlySet<st
     {
         // Synchronous and blocking in librdkafka throughout: a thread of its own, not one of the pool's.
         using var posteriors = kafka.CreateReader("pipeline-posteriors");
-        posteriors.Subscribe(Topics.MassPosteriors);
+        posteriors.Subscribe(topic);
         while (Count < expected && !cancellationToken.IsCancellationRequested)
         {
             if (posteriors.Consume(TimeSpan.FromMilliseconds(100)) is { } record) Add(record);

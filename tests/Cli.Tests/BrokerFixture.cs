@@ -22,18 +22,21 @@ public sealed class BrokerFixture : IDisposable
 
     public KafkaOptions Kafka { get; }
 
-    /// <summary>Every record of <paramref name="topic"/> up to its current end, decoded as catalogues and keyed by cluster id.</summary>
-    public IReadOnlyList<(ClusterCatalogue Catalogue, Headers Headers)> ReadCatalogues(string topic = Topics.Catalogues)
+    /// <summary>Every record of <paramref name="topic"/> up to its current end, decoded as catalogues.</summary>
+    public IReadOnlyList<(ClusterCatalogue Catalogue, Headers Headers)> ReadCatalogues(string topic = Topics.Catalogues) => Read(topic, new ClusterCatalogueCodec());
+
+    /// <summary>Every record of <paramref name="topic"/> up to its current end, decoded by <paramref name="codec"/>.</summary>
+    public IReadOnlyList<(T Message, Headers Headers)> Read<T>(string topic, ArrowMessageCodec<T> codec)
+        where T : class
     {
         var factory = new KafkaClientFactory(Kafka);
-        var codec = new ClusterCatalogueCodec();
         using var admin = factory.CreateAdmin();
         var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Select(p => p.PartitionId).ToList();
         using var consumer = factory.CreateReader("test-read");
         var ends = partitions.ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High.Value);
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
         long expected = ends.Values.Sum();
-        var records = new List<(ClusterCatalogue, Headers)>();
+        var records = new List<(T, Headers)>();
         // Liveness bound only: the loop ends as soon as every record up to the end offsets has been read.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (records.Count < expected && DateTime.UtcNow < deadline)

@@ -91,6 +91,37 @@ public sealed class RecordSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_of_parameter_posteriors_shows_the_first_parameters_as_mean_plus_minus_sigma()
+    {
+        var (entry, golden, _) = Golden("posterior");
+        var message = (Contracts.Messages.Posterior)golden with
+        {
+            ObjectId = "des-stack-007",
+            ParameterNames = ["Omega0", "sigma8", "WindEnergyIn1e51erg", "RadioFeedbackFactor", "n_s"],
+            ParameterUnits = ["dimensionless", "dimensionless", "dex", "dex", "dimensionless"],
+            Mean = [0.3123, 0.8071, 0.55, 0.1, 0.96],
+            Sigma = [0.0405, 0.031, 0.2, 0.3, 0.02],
+            QuantileLevels = null,
+            Quantiles = null,
+            Log10M200c = null,
+            SigmaLog10M200c = null,
+        };
+        var row = entry.ToRow(message);
+        var table = new StringWriter();
+
+        await WriteAsync(RecordSinks.Create(OutputFormat.Table, null, entry, table, topic: Topics.ParameterPosteriors), row, message);
+
+        string text = table.ToString();
+        var header = text.Split('\n').First(line => line.Contains("object_id"));
+        Assert.Equal(ColumnSelection.ForTable(entry.Contract, Topics.ParameterPosteriors), header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(ParameterSummary.Column, header);
+        Assert.DoesNotContain("log10_m200c", header);
+        Assert.Equal("Omega0 0.312±0.041, sigma8 0.807±0.031, WindEnergyIn1e51erg 0.55±0.2, ... (+2 more)", ParameterSummary.Of(row));
+        Assert.Contains("Omega0 0.312±0.041", text);
+        Assert.Equal(["object_id", ParameterSummary.Column], ColumnSelection.Parse(entry.Contract, "object_id,parameters"));
+    }
+
+    [Fact]
     public async Task Chosen_columns_make_the_csv_in_their_order_and_files_refuse_them()
     {
         var (entry, message, row) = Golden("posterior");

@@ -1,3 +1,4 @@
+using StreamProcessor.Contracts.Codecs;
 using StreamProcessor.Contracts.Messages;
 
 namespace StreamProcessor.Contracts.Tests;
@@ -63,7 +64,8 @@ public sealed class CodecCatalogTests
     public void The_typed_codec_can_be_fetched_by_message_type()
     {
         var codec = CodecCatalog.Default.Get<Posterior>();
-        Assert.Equal(new SchemaId("posterior", 1, 0), codec.Schema);
+        Assert.Equal(PosteriorCodec.Id, codec.Schema);
+        Assert.Equal(new SchemaId("posterior", 1, 1), codec.Schema);
     }
 
     [Fact]

@@ -30,6 +30,21 @@ public sealed class GoldenFileTests
     }
 
     [Fact]
+    public void The_stacked_profile_1_1_golden_file_carries_the_relative_xray_column_beside_the_absolute_one()
+    {
+        byte[] bytes = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("stacked-profile", 1, 1)));
+
+        // Read raw, without the codec: the column is in the file, not only in the record the codec builds.
+        using var reader = new ArrowStreamReader(new ReadOnlyMemory<byte>(bytes));
+        using var batch = reader.ReadNextRecordBatch();
+        var row = ArrowRows.ToRow(batch);
+
+        Assert.Equal(new object?[] { 5.2e-4, 2.2e-4, 4.3e-5, 6.5e-6, 4.1e-8 }, (object?[])row["xray_surface_brightness_relative"]!);
+        Assert.Equal(new object?[] { 5e-5, 2e-5, 5e-6, 1e-6, 1e-8 }, (object?[])row["xray_surface_brightness_relative_error"]!);
+        Assert.Equal(new object?[] { 3e-14, 1.2e-14, 4e-15, 9e-16, 1e-16 }, (object?[])row["xray_surface_brightness"]!);
+    }
+
+    [Fact]
     public void Every_golden_file_of_every_version_decodes_and_keeps_its_values_under_the_current_codec()
     {
         var files = Directory.GetFiles(RepositoryPaths.Schemas, "*.golden.arrows", SearchOption.AllDirectories);

@@ -42,6 +42,40 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void A_parameter_posterior_round_trips_with_units_and_quantiles_and_a_gaussian_one_without()
+    {
+        var codec = new PosteriorCodec();
+        var full = SampleMessages.ParameterPosterior();
+        var gaussian = full with { QuantileLevels = null, Quantiles = null };
+
+        ContractCase.AssertSameMessage(full, codec.Decode(codec.Encode(full)));
+        ContractCase.AssertSameMessage(gaussian, codec.Decode(codec.Encode(gaussian)));
+        Assert.Equal(["", "dex"], codec.Decode(codec.Encode(full)).ParameterUnits);
+    }
+
+    [Fact]
+    public void The_relative_xray_surface_brightness_round_trips_alone_and_beside_the_absolute_one_each_in_its_own_column()
+    {
+        var codec = new StackedProfileCodec();
+        var both = SampleMessages.Profile();
+        var relativeOnly = both with { XraySurfaceBrightness = null, XraySurfaceBrightnessError = null, XraySurfaceBrightnessRelativeError = null };
+
+        var decodedBoth = codec.Decode(codec.Encode(both));
+        var decodedRelative = codec.Decode(codec.Encode(relativeOnly));
+
+        ContractCase.AssertSameMessage(both, decodedBoth);
+        ContractCase.AssertSameMessage(relativeOnly, decodedRelative);
+        Assert.Equal([5.2e-4, 2.2e-4, 4.3e-5, 6.5e-6, 4.1e-8], decodedBoth.XraySurfaceBrightnessRelative!);
+        Assert.Equal([5e-5, 2e-5, 5e-6, 1e-6, 1e-8], decodedBoth.XraySurfaceBrightnessRelativeError!);
+        Assert.Equal([3e-14, 1.2e-14, 4e-15, 9e-16, 1e-16], decodedBoth.XraySurfaceBrightness!);
+        Assert.Null(decodedRelative.XraySurfaceBrightness);
+        Assert.Null(decodedRelative.XraySurfaceBrightnessRelativeError);
+        var relative = StackedProfileCodec.Definition["xray_surface_brightness_relative"];
+        Assert.Equal(("relative (CAMELS-zoomGZ28 soft-band X-ray SB units; Lee et al. 2024)", "1.1", true), (relative.Unit, relative.Since, relative.Nullable));
+        Assert.Equal("erg s^-1 cm^-2 arcsec^-2", StackedProfileCodec.Definition["xray_surface_brightness"].Unit);
+    }
+
+    [Fact]
     public void Detection_times_are_stored_to_the_millisecond_in_utc()
     {
         var codec = new ClusterCatalogueCodec();

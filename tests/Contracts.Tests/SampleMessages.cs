@@ -56,6 +56,32 @@ internal static class SampleMessages
         HiLog10ColumnDensityErrorDex = null,
         GalaxySurfaceDensityH2PerMpc2 = null,
         GalaxySurfaceDensityErrorH2PerMpc2 = null,
+        GasDensityCm3 = [2.1e-2, 8.5e-3, 2.4e-3, 4.1e-4, 0.0],
+        GasDensityCm3Error = [2e-3, 9e-4, 3e-4, 6e-5, 1e-5],
+        GasTemperatureKev = [3.2, 3.6, 3.1, 2.2, 1.4],
+        GasTemperatureKevError = null,
+        GasMetallicityZsun = [0.45, 0.38, 0.3, 0.22, 0.15],
+        GasMetallicityZsunError = null,
+        ComptonY = [4.2e-5, 2.1e-5, 7.5e-6, 1.6e-6, 2.2e-7],
+        ComptonYError = [4e-6, 2e-6, 1e-6, 4e-7, 1e-7],
+        // Relative CAMELS-zoomGZ28 units: the magnitudes of its xsb profiles (../shared/data/camels-zoomgz28/profiles.csv).
+        XraySurfaceBrightnessRelative = [5.2e-4, 2.2e-4, 4.3e-5, 6.5e-6, 4.1e-8],
+        XraySurfaceBrightnessRelativeError = [5e-5, 2e-5, 5e-6, 1e-6, 1e-8],
+        Log10HaloMass = 14.21,
+    };
+
+    /// <summary>The sample as schema 1.0 wrote it: none of the columns 1.1 added.</summary>
+    public static StackedProfile ProfileVersion10() => Profile() with
+    {
+        GasDensityCm3 = null,
+        GasDensityCm3Error = null,
+        GasTemperatureKev = null,
+        GasMetallicityZsun = null,
+        ComptonY = null,
+        ComptonYError = null,
+        XraySurfaceBrightnessRelative = null,
+        XraySurfaceBrightnessRelativeError = null,
+        Log10HaloMass = null,
     };
 
     public static PhaseSpaceFeatures Features() => new()
@@ -125,6 +151,33 @@ internal static class SampleMessages
         FeaturesMs = null,
         InferenceMs = 3.25,
         PublishedUtc = Detected.AddSeconds(3),
+        ParameterUnits = ["log10(h^-1 Msun)"],
+        QuantileLevels = [0.16, 0.5, 0.84],
+        Quantiles = [14.41, 14.58, 14.75],
+    };
+
+    /// <summary>The sample as schema 1.0 wrote it: no units, no quantiles.</summary>
+    public static Posterior MassPosteriorVersion10() => MassPosterior() with { ParameterUnits = null, QuantileLevels = null, Quantiles = null };
+
+    /// <summary>A posteriors.params record of two parameters with units and three quantile levels.</summary>
+    public static Posterior ParameterPosterior() => MassPosterior() with
+    {
+        ObjectId = "mock-desi-stack-z0.2-0.3",
+        ModelName = "profile-params-mlp",
+        ParameterNames = ["Omega0", "WindEnergyIn1e51erg"],
+        ParameterUnits = ["", "dex"],
+        Mean = [0.31, 0.55],
+        Sigma = [0.04, 0.2],
+        QuantileLevels = [0.16, 0.5, 0.84],
+        Quantiles = [0.27, 0.31, 0.35, 0.36, 0.55, 0.76],
+        Log10M200c = null,
+        SigmaLog10M200c = null,
+        BaselineMsigmaLog10M = null,
+        BaselineVirialLog10M = null,
+        TrueLog10M200c = null,
+        MembersKept = null,
+        SigmaLosKmPerS = null,
+        Provenance = new MessageProvenance("profiles", 2, 31),
     };
 
     public static MassFunctionUpdate MassFunction() => new()

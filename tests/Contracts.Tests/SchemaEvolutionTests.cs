@@ -92,6 +92,38 @@ public sealed class SchemaEvolutionTests
     }
 
     [Fact]
+    public void The_posterior_1_0_golden_file_reads_as_the_sample_without_units_or_quantiles()
+    {
+        byte[] v10 = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("posterior", 1, 0)));
+
+        var decoded = new PosteriorCodec().Decode(v10);
+
+        ContractCase.AssertSameMessage(SampleMessages.MassPosteriorVersion10(), decoded);
+    }
+
+    [Fact]
+    public void The_stacked_profile_1_0_golden_file_reads_as_the_sample_without_the_gas_profiles_or_halo_mass()
+    {
+        byte[] v10 = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("stacked-profile", 1, 0)));
+
+        var decoded = new StackedProfileCodec().Decode(v10);
+
+        ContractCase.AssertSameMessage(SampleMessages.ProfileVersion10(), decoded);
+    }
+
+    [Fact]
+    public void The_stacked_profile_1_0_golden_file_keeps_its_absolute_xray_profile_and_has_no_relative_one()
+    {
+        byte[] v10 = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("stacked-profile", 1, 0)));
+
+        var decoded = new StackedProfileCodec().Decode(v10);
+
+        Assert.Equal([3e-14, 1.2e-14, 4e-15, 9e-16, 1e-16], decoded.XraySurfaceBrightness!);
+        Assert.Null(decoded.XraySurfaceBrightnessRelative);
+        Assert.Null(decoded.XraySurfaceBrightnessRelativeError);
+    }
+
+    [Fact]
     public void A_1_0_reader_reads_a_1_1_message_and_ignores_its_unknown_column()
     {
         var sample = SampleMessages.Catalogue();

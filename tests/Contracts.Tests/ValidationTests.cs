@@ -267,8 +267,117 @@ public sealed class ValidationTests
     public void A_profile_without_any_kind_is_a_missing_field()
     {
         var codec = new StackedProfileCodec();
-        var e = Rejects(() => codec.Encode(SampleMessages.Profile() with { XraySurfaceBrightness = null, XraySurfaceBrightnessError = null, HiLog10ColumnDensity = null }));
+        var e = Rejects(() => codec.Encode(SampleMessages.ProfileVersion10() with { XraySurfaceBrightness = null, XraySurfaceBrightnessError = null, HiLog10ColumnDensity = null }));
         Assert.Equal((ValidationReason.MissingField, "profiles"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_profile_with_only_a_column_the_schema_does_not_know_is_a_missing_field()
+    {
+        var codec = new StackedProfileCodec();
+        var onlyDensity = SampleMessages.Profile() with
+        {
+            XraySurfaceBrightness = null, XraySurfaceBrightnessError = null, HiLog10ColumnDensity = null,
+            GasTemperatureKev = null, GasMetallicityZsun = null, ComptonY = null, ComptonYError = null,
+            XraySurfaceBrightnessRelative = null, XraySurfaceBrightnessRelativeError = null,
+        };
+        using var batch = codec.ToRecordBatch(onlyDensity);
+        var density = batch.Column(batch.Schema.GetFieldIndex("gas_density_cm3"));
+        // Its one kind renamed to a column no version of the schema has (e.g. a survey's own entropy profile).
+        byte[] bytes = ArrowTestBytes.Rewrite(batch,
+            replace: new Dictionary<string, (Field, IArrowArray)?> { ["gas_density_cm3"] = null, ["gas_density_cm3_error"] = null },
+            append: [(new Field("entropy_kev_cm2", density.Data.DataType, true), density)]);
+
+        var e = Rejects(() => codec.Decode(bytes));
+
+        Assert.Equal((ValidationReason.MissingField, "profiles"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_gas_profile_with_another_bin_count_than_the_radii_is_malformed()
+    {
+        var codec = new StackedProfileCodec();
+        var e = Rejects(() => codec.Encode(SampleMessages.Profile() with { GasTemperatureKev = [3.2, 3.6, 3.1] }));
+        Assert.Equal((ValidationReason.Malformed, "gas_temperature_kev"), (e.Reason, e.Field));
+        Assert.Contains("3 values for 5 radii", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_gas_density_is_out_of_range_and_a_nan_temperature_non_finite()
+    {
+        var codec = new StackedProfileCodec();
+        var negative = Rejects(() => codec.Encode(SampleMessages.Profile() with { GasDensityCm3 = [2.1e-2, -8.5e-3, 2.4e-3, 4.1e-4, 0.0] }));
+        var nan = Rejects(() => codec.Encode(SampleMessages.Profile() with { GasTemperatureKev = [3.2, double.NaN, 3.1, 2.2, 1.4] }));
+
+        Assert.Equal((ValidationReason.OutOfRange, "gas_density_cm3"), (negative.Reason, negative.Field));
+        Assert.Equal((ValidationReason.NonFinite, "gas_temperature_kev"), (nan.Reason, nan.Field));
+    }
+
+    [Fact]
+    public void A_negative_relative_xray_surface_brightness_is_out_of_range_with_a_reason_naming_the_element_and_its_unit()
+    {
+        var e = Rejects(() => new StackedProfileCodec().Encode(SampleMessages.Profile() with { XraySurfaceBrightnessRelative = [5.2e-4, -2.2e-4, 4.3e-5, 6.5e-6, 4.1e-8] }));
+
+        Assert.Equal((ValidationReason.OutOfRange, "xray_surface_brightness_relative"), (e.Reason, e.Field));
+        Assert.Contains("xray_surface_brightness_relative[1] = -0.00022 relative (CAMELS-zoomGZ28 soft-band X-ray SB units; Lee et al. 2024) is outside [0,", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_relative_xray_surface_brightness_is_checked_like_every_kind_for_bin_count_finiteness_and_a_lone_error()
+    {
+        var codec = new StackedProfileCodec();
+        var sample = SampleMessages.Profile();
+
+        var tooFew = Rejects(() => codec.Encode(sample with { XraySurfaceBrightnessRelative = [5.2e-4, 2.2e-4] }));
+        var nan = Rejects(() => codec.Encode(sample with { XraySurfaceBrightnessRelative = [5.2e-4, 2.2e-4, double.PositiveInfinity, 6.5e-6, 4.1e-8] }));
+        var negativeError = Rejects(() => codec.Encode(sample with { XraySurfaceBrightnessRelativeError = [5e-5, 2e-5, -5e-6, 1e-6, 1e-8] }));
+        var loneError = Rejects(() => codec.Encode(sample with { XraySurfaceBrightnessRelative = null }));
+
+        Assert.Equal((ValidationReason.Malformed, "xray_surface_brightness_relative"), (tooFew.Reason, tooFew.Field));
+        Assert.Contains("2 values for 5 radii", tooFew.Message, StringComparison.Ordinal);
+        Assert.Equal((ValidationReason.NonFinite, "xray_surface_brightness_relative"), (nan.Reason, nan.Field));
+        Assert.Equal((ValidationReason.OutOfRange, "xray_surface_brightness_relative_error"), (negativeError.Reason, negativeError.Field));
+        Assert.Equal((ValidationReason.MissingField, "xray_surface_brightness_relative"), (loneError.Reason, loneError.Field));
+    }
+
+    [Fact]
+    public void A_compton_y_error_without_its_values_is_a_missing_field()
+    {
+        var e = Rejects(() => new StackedProfileCodec().Encode(SampleMessages.Profile() with { ComptonY = null }));
+        Assert.Equal((ValidationReason.MissingField, "compton_y"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_halo_mass_outside_10_to_17_is_out_of_range()
+    {
+        var e = Rejects(() => new StackedProfileCodec().Encode(SampleMessages.Profile() with { Log10HaloMass = 9.5 }));
+        Assert.Equal((ValidationReason.OutOfRange, "log10_halo_mass"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void Parameter_units_that_do_not_pair_with_the_names_are_malformed()
+    {
+        var e = Rejects(() => new PosteriorCodec().Encode(SampleMessages.ParameterPosterior() with { ParameterUnits = ["dex"] }));
+        Assert.Equal((ValidationReason.Malformed, "parameter_units"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void Quantiles_must_come_with_their_levels_fill_the_parameter_by_level_grid_and_not_decrease()
+    {
+        var codec = new PosteriorCodec();
+        var sample = SampleMessages.ParameterPosterior();
+
+        var withoutLevels = Rejects(() => codec.Encode(sample with { QuantileLevels = null }));
+        var tooFew = Rejects(() => codec.Encode(sample with { Quantiles = [0.27, 0.31, 0.35] }));
+        var decreasing = Rejects(() => codec.Encode(sample with { Quantiles = [0.27, 0.31, 0.35, 0.36, 0.30, 0.76] }));
+        var unordered = Rejects(() => codec.Encode(sample with { QuantileLevels = [0.5, 0.16, 0.84] }));
+        var edge = Rejects(() => codec.Encode(sample with { QuantileLevels = [0.0, 0.5, 0.84] }));
+
+        Assert.Equal((ValidationReason.MissingField, "quantile_levels"), (withoutLevels.Reason, withoutLevels.Field));
+        Assert.Equal((ValidationReason.Malformed, "quantiles"), (tooFew.Reason, tooFew.Field));
+        Assert.Equal((ValidationReason.OutOfRange, "quantiles"), (decreasing.Reason, decreasing.Field));
+        Assert.Equal((ValidationReason.OutOfRange, "quantile_levels"), (unordered.Reason, unordered.Field));
+        Assert.Equal((ValidationReason.OutOfRange, "quantile_levels"), (edge.Reason, edge.Field));
     }
 
     [Fact]

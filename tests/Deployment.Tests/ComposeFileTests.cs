@@ -3,7 +3,7 @@ namespace StreamProcessor.Deployment.Tests;
 /// <summary>docker-compose.yml: images, Kafka in KRaft mode, start order, health checks and what Prometheus scrapes.</summary>
 public sealed class ComposeFileTests
 {
-    private static readonly string[] Workers = ["phase-space", "mass-inference", "massfunction"];
+    private static readonly string[] Workers = ["phase-space", "mass-inference", "massfunction", "profile-inference"];
 
     private readonly ComposeFile _compose = ComposeFile.Load();
 
@@ -87,6 +87,7 @@ public sealed class ComposeFileTests
     [InlineData("phase-space")]
     [InlineData("mass-inference")]
     [InlineData("massfunction")]
+    [InlineData("profile-inference")]
     [InlineData("ingest")]
     [InlineData("subscribe")]
     public void Service_starts_only_after_kafka_init_completed_successfully(string service)
@@ -100,6 +101,7 @@ public sealed class ComposeFileTests
     [InlineData("phase-space", 9401)]
     [InlineData("mass-inference", 9402)]
     [InlineData("massfunction", 9403)]
+    [InlineData("profile-inference", 9404)]
     public void Worker_listens_on_all_interfaces_and_its_healthcheck_probes_readiness_on_that_port(string service, int port)
     {
         var node = _compose.Service(service);

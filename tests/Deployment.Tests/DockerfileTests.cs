@@ -6,9 +6,9 @@ namespace StreamProcessor.Deployment.Tests;
 /// <summary>services/*/Dockerfile: multi-stage .NET 10 builds that run the service's own assembly as a non-root user.</summary>
 public sealed class DockerfileTests
 {
-    public static TheoryData<string> Services => new() { "phase-space", "mass-inference", "massfunction", "ingest", "subscribe" };
+    public static TheoryData<string> Services => new() { "phase-space", "mass-inference", "massfunction", "profile-inference", "ingest", "subscribe" };
 
-    public static TheoryData<string, int> Workers => new() { { "phase-space", 9401 }, { "mass-inference", 9402 }, { "massfunction", 9403 } };
+    public static TheoryData<string, int> Workers => new() { { "phase-space", 9401 }, { "mass-inference", 9402 }, { "massfunction", 9403 }, { "profile-inference", 9404 } };
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -73,10 +73,12 @@ public sealed class DockerfileTests
         Assert.Equal(port, ComposeFile.Load().WorkerUrls[service].Port);
     }
 
-    [Fact]
-    public void Mass_inference_image_carries_the_model_folder()
+    [Theory]
+    [InlineData("mass-inference")]
+    [InlineData("profile-inference")]
+    public void Inference_image_carries_the_model_folder(string service)
     {
-        var copy = Assert.Single(Load("mass-inference").FinalStage, i => i.Keyword == "COPY" && i.Arguments.StartsWith("models/", StringComparison.Ordinal));
+        var copy = Assert.Single(Load(service).FinalStage, i => i.Keyword == "COPY" && i.Arguments.StartsWith("models/", StringComparison.Ordinal));
 
         Assert.Equal("models/ ./models/", copy.Arguments);
     }

@@ -31,6 +31,7 @@ public sealed class GrafanaDashboardTests
     [InlineData("streamprocessor_posterior_ood_fraction")]
     [InlineData("streamprocessor_posterior_sigma_dex")]
     [InlineData("streamprocessor_catalogues_rejected_total")]
+    [InlineData("streamprocessor_profiles_rejected_total")]
     [InlineData("streamprocessor_massfunction_updates_total")]
     public void Dashboard_has_a_panel_for_the_metric(string family)
     {

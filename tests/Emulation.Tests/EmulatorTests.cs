@@ -27,11 +27,12 @@ public sealed class EmulatorTests
             Assert.Equal(a, b);
             Assert.All(a, v => Assert.True(double.IsFinite(v)));
 
-            var stacks = EmulatedStacks.Generate(reloaded, 64);
+            var stacks = EmulatedStacks.Generate(reloaded, 64, 13.2, 13.8);
             Assert.Equal(64, stacks.Count);
             Assert.All(stacks.Parameters, p => Assert.InRange(p[0], 0.1, 0.5));
-            Assert.All(stacks.Log10Mass, m => Assert.InRange(m, emulator.Model.Log10MassMin, emulator.Model.Log10MassMax));
-            Assert.Equal(stacks.Log10Profiles[5], EmulatedStacks.Generate(reloaded, 64).Log10Profiles[5]);
+            Assert.All(stacks.Log10Mass, m => Assert.InRange(m, 13.2, 13.8));
+            Assert.Throws<ArgumentOutOfRangeException>(() => EmulatedStacks.Generate(reloaded, 4, 9.0, 13.0));
+            Assert.Equal(stacks.Log10Profiles[5], EmulatedStacks.Generate(reloaded, 64, 13.2, 13.8).Log10Profiles[5]);
         }
         finally
         {

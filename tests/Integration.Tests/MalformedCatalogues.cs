@@ -1,5 +1,4 @@
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using StreamProcessor.Contracts.Codecs;
 using StreamProcessor.Contracts.Messages;
 
@@ -29,7 +28,7 @@ internal static class MalformedCatalogues
                 {
                     var metadata = batch.Schema.Metadata.ToDictionary(m => m.Key, m => m.Value);
                     metadata["schema-version"] = "2.0";
-                    return Write(new RecordBatch(new Schema(batch.Schema.FieldsList, metadata), batch.Arrays, batch.Length));
+                    return UncheckedArrow.Write(new RecordBatch(new Schema(batch.Schema.FieldsList, metadata), batch.Arrays, batch.Length));
                 }
 
             case "nan-velocity":
@@ -53,18 +52,6 @@ internal static class MalformedCatalogues
     private static byte[] Raw(ClusterCatalogueCodec codec, ClusterCatalogue message)
     {
         using var batch = codec.ToRecordBatch(message);
-        return Write(batch);
-    }
-
-    private static byte[] Write(RecordBatch batch)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new ArrowStreamWriter(stream, batch.Schema))
-        {
-            writer.WriteRecordBatch(batch);
-            writer.WriteEnd();
-        }
-
-        return stream.ToArray();
+        return UncheckedArrow.Write(batch);
     }
 }

@@ -10,10 +10,15 @@ namespace StreamProcessor.Integration.Tests;
 
 /// <summary>
 /// The catalogue path watched and read by real peers: Prometheus scraping the services, promtool on every
-/// /metrics, kcat reading keys and headers, and a Node.js consumer decoding the Arrow records.
+/// /metrics, kcat reading keys and headers, and a Node.js consumer decoding the Arrow records. profile-inference runs
+/// beside it (on a few stacks) so that every metric the dashboard queries has a service exporting it.
 /// </summary>
-public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper output)
+public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper output) : IDisposable
 {
+    private readonly string _profileBundle = Directory.CreateTempSubdirectory("observability-profile-bundle-").FullName;
+
+    public void Dispose() => Directory.Delete(_profileBundle, recursive: true);
+
     private const int Catalogues = 300;
 
     /// <summary>
@@ -31,11 +36,16 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
         using var phaseSpace = await ServiceProcess.StartAsync("phase-space", broker.BootstrapServers);
         using var massInference = await ServiceProcess.StartAsync("mass-inference", broker.BootstrapServers);
         using var massFunction = await ServiceProcess.StartAsync("massfunction", broker.BootstrapServers);
+        using var profileInference = await ProfileService.StartAsync(broker.BootstrapServers, _profileBundle);
         using var prometheus = await PrometheusServer.StartAsync([
             ("phase-space", $"127.0.0.1:{phaseSpace.Port}"), ("mass-inference", $"127.0.0.1:{massInference.Port}"), ("massfunction", $"127.0.0.1:{massFunction.Port}")]);
         var catalogues = DemoSurvey.Generate(Catalogues, 21);
 
         Publish.Catalogues(kafka, catalogues);
+        // Two stacks, one without the temperature profile the model reads (a rejected posterior, counted by reason).
+        var stacks = DemoProfiles.Generate(2, ProfileService.Radii, seed: 31).Select((p, i) => i == 0 ? p with { GasTemperatureKev = null } : p).ToList();
+        Publish.Raw(kafka, Topics.Profiles, StackedProfileCodec.Id, stacks.Select(p => (p.ProfileId, new StackedProfileCodec().Encode(p))));
+        TopicReader.ReadUntil(kafka, Topics.ParameterPosteriors, r => TopicReader.DistinctKeys(r) >= stacks.Count, TimeSpan.FromMinutes(3));
         var posteriors = TopicReader.ReadUntil(kafka, Topics.MassPosteriors, r => TopicReader.DistinctKeys(r) >= Catalogues, TimeSpan.FromMinutes(3));
         Assert.Equal(Catalogues, TopicReader.DistinctKeys(posteriors));
 
@@ -54,7 +64,7 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
         var exported = new HashSet<string>();
         var mfConsumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"massfunction\"}", Catalogues, ScrapePatience);
         Assert.Equal(Catalogues, mfConsumed);
-        foreach (var service in new[] { phaseSpace, massInference, massFunction })
+        foreach (var service in new[] { phaseSpace, massInference, massFunction, profileInference })
         {
             string text = await service.ScrapeAsync();
             var (code, lint) = await Tools.RunAsync("promtool", ["check", "metrics"], text);

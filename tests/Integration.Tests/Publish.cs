@@ -7,22 +7,27 @@ using StreamProcessor.Kafka;
 
 namespace StreamProcessor.Integration.Tests;
 
-/// <summary>Produces raw catalogue payloads (good or bad) the way survey operations would, with schema headers.</summary>
+/// <summary>Produces raw payloads (good or bad) the way survey operations would, with schema headers.</summary>
 internal static class Publish
 {
-    public static void Raw(KafkaClientFactory kafka, IEnumerable<(string Key, byte[] Value)> records)
+    /// <summary>Raw catalogue payloads to <c>catalogues</c>.</summary>
+    public static void Raw(KafkaClientFactory kafka, IEnumerable<(string Key, byte[] Value)> records) =>
+        Raw(kafka, Topics.Catalogues, ClusterCatalogueCodec.Id, records);
+
+    /// <summary>Raw payloads to <paramref name="topic"/>, headed as schema <paramref name="schema"/>.</summary>
+    public static void Raw(KafkaClientFactory kafka, string topic, SchemaId schema, IEnumerable<(string Key, byte[] Value)> records)
     {
         using var producer = kafka.CreateProducer("integration-producer");
         foreach (var (key, value) in records)
         {
-            producer.Produce(Topics.Catalogues, new Message<string, byte[]>
+            producer.Produce(topic, new Message<string, byte[]>
             {
                 Key = key,
                 Value = value,
                 Headers = new Headers
                 {
-                    { MessageHeaders.SchemaName, Encoding.UTF8.GetBytes(ClusterCatalogueCodec.Id.Name) },
-                    { MessageHeaders.SchemaVersion, Encoding.UTF8.GetBytes(ClusterCatalogueCodec.Id.Version) },
+                    { MessageHeaders.SchemaName, Encoding.UTF8.GetBytes(schema.Name) },
+                    { MessageHeaders.SchemaVersion, Encoding.UTF8.GetBytes(schema.Version) },
                     { MessageHeaders.ContentType, Encoding.UTF8.GetBytes(MessageHeaders.ArrowStreamContentType) },
                 },
             });

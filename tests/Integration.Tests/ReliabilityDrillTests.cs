@@ -93,10 +93,7 @@ public sealed class ReliabilityDrillTests(ITestOutputHelper output)
         Assert.All(dead, d =>
         {
             Assert.StartsWith("bad-", d.Message.Key);
-            Assert.NotEmpty(TopicReader.Header(d, MessageHeaders.DlqReason));
-            Assert.Equal("decode", TopicReader.Header(d, MessageHeaders.DlqStage));
-            Assert.Equal(Topics.Catalogues, TopicReader.Header(d, MessageHeaders.DlqSourceTopic));
-            Assert.NotEmpty(TopicReader.Header(d, MessageHeaders.DlqSourceOffset));
+            DeadLetterAssertions.RefusedOnDecode(d, Topics.Catalogues);
         });
         Assert.False(phaseSpace.HasExited);
         Assert.Equal(pid, phaseSpace.ProcessId);

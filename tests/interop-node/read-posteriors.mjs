@@ -1,11 +1,13 @@
-// Reads posteriors.mass with kafkajs and decodes every value with npm's apache-arrow, outside .NET.
-// Usage: BOOTSTRAP=host:port EXPECTED=N node read-posteriors.mjs  → one JSON object per record on stdout.
+// Reads a posterior topic (posteriors.mass unless TOPIC says another, e.g. posteriors.params) with kafkajs and decodes
+// every value with npm's apache-arrow, outside .NET.
+// Usage: BOOTSTRAP=host:port EXPECTED=N [TOPIC=posteriors.params] node read-posteriors.mjs  → one JSON object per record on stdout.
 import { Kafka, logLevel } from 'kafkajs';
 import { tableFromIPC } from 'apache-arrow';
 
 const bootstrap = process.env.BOOTSTRAP;
 const expected = Number(process.env.EXPECTED ?? '1');
 const timeoutMs = Number(process.env.TIMEOUT_MS ?? '60000');
+const topic = process.env.TOPIC ?? 'posteriors.mass';
 const kafka = new Kafka({ clientId: 'interop-node', brokers: [bootstrap], logLevel: logLevel.NOTHING });
 const consumer = kafka.consumer({ groupId: `interop-node-${Date.now()}`, sessionTimeout: 6000 });
 
@@ -13,7 +15,7 @@ const rows = [];
 let finish;
 const done = new Promise((resolve) => { finish = resolve; });
 await consumer.connect();
-await consumer.subscribe({ topic: 'posteriors.mass', fromBeginning: true });
+await consumer.subscribe({ topic, fromBeginning: true });
 await consumer.run({
   eachMessage: async ({ message }) => {
     const table = tableFromIPC(message.value);
@@ -28,6 +30,11 @@ await consumer.run({
       log10M200c: row.log10_m200c,
       sigmaLog10M200c: row.sigma_log10_m200c,
       mean: Array.from(row.mean ?? []),
+      sigma: Array.from(row.sigma ?? []),
+      parameterNames: Array.from(row.parameter_names ?? []),
+      // Schema 1.1: null in 1.0 records, which have no such column.
+      parameterUnits: row.parameter_units == null ? null : Array.from(row.parameter_units),
+      outOfDistribution: row.out_of_distribution,
       modelCardSha256: row.model_card_sha256,
       metadataSchemaVersion: table.schema.metadata.get('schema-version'),
     });

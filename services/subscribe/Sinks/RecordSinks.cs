@@ -20,8 +20,9 @@ public static class RecordSinks
     /// <param name="entry">The topic's codec.</param>
     /// <param name="standardOutput">Where a table or CSV goes without a file.</param>
     /// <param name="columns">Columns of a table or CSV; null for the defaults (<see cref="ColumnSelection"/>).</param>
+    /// <param name="topic">The topic read, whose headline columns a table shows by default (several topics share a schema).</param>
     /// <exception cref="ArgumentException">Parquet or Arrow without an output file, or with chosen columns.</exception>
-    public static IRecordSink Create(OutputFormat format, string? outPath, CodecEntry entry, TextWriter standardOutput, IReadOnlyList<string>? columns = null)
+    public static IRecordSink Create(OutputFormat format, string? outPath, CodecEntry entry, TextWriter standardOutput, IReadOnlyList<string>? columns = null, string? topic = null)
     {
         string name = format.ToString().ToLowerInvariant();
         if (format is OutputFormat.Parquet or OutputFormat.Arrow && outPath is null)
@@ -37,7 +38,7 @@ public static class RecordSinks
         return format switch
         {
             OutputFormat.Csv => new CsvSink(columns ?? [.. entry.Contract.Fields.Select(f => f.Name)], outPath is null ? standardOutput : new StreamWriter(outPath), ownsWriter: outPath is not null),
-            OutputFormat.Table => new TableSink(entry.Contract, columns ?? ColumnSelection.ForTable(entry.Contract), outPath is null ? standardOutput : new StreamWriter(outPath), ownsWriter: outPath is not null),
+            OutputFormat.Table => new TableSink(entry.Contract, columns ?? ColumnSelection.ForTable(entry.Contract, topic), outPath is null ? standardOutput : new StreamWriter(outPath), ownsWriter: outPath is not null),
             OutputFormat.Parquet => new ParquetSink(entry.Contract, outPath!),
             OutputFormat.Arrow => new ArrowSink(entry, outPath!),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),

@@ -25,19 +25,20 @@ internal static class EmulateCommand
         var seed = new Option<int>("--seed") { Description = "Seeds the pair split and the folds.", DefaultValueFactory = _ => 2403 };
         var iterations = new Option<int>("--iterations") { Description = "L-BFGS iterations per kind.", DefaultValueFactory = _ => 80 };
         var components = new Option<int>("--components") { Description = "Most principal components per kind.", DefaultValueFactory = _ => 6 };
-        var command = new Command("emulate", "Fit and validate the Gaussian-process emulator of the profiles.") { data, output, seed, iterations, components };
+        var halos = new Option<int?>("--halos") { Description = "Use only the first N halos by zoom id (quick runs)." };
+        var command = new Command("emulate", "Fit and validate the Gaussian-process emulator of the profiles.") { data, output, seed, iterations, components, halos };
         command.SetAction((parse, _) => Task.FromResult(Run(
             parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(seed),
             new EmulatorFitOptions { MaxIterations = parse.GetValue(iterations), MaxComponents = parse.GetValue(components) },
-            Console.Out)));
+            Console.Out, parse.GetValue(halos))));
         return command;
     }
 
-    internal static int Run(string dataFolder, string outputFolder, int seed, EmulatorFitOptions options, TextWriter log)
+    internal static int Run(string dataFolder, string outputFolder, int seed, EmulatorFitOptions options, TextWriter log, int? halos = null)
     {
         var clock = Stopwatch.StartNew();
         var data = CamelsZoomDataset.Load(dataFolder);
-        var split = PairSplit.Create(data.Halos, TrainFraction, ValidationFraction, seed);
+        var split = PairSplit.Create(halos is { } limit ? data.Halos.Take(limit).ToList() : data.Halos, TrainFraction, ValidationFraction, seed);
         int[] emulatorRows = [.. split.Train.Concat(split.Validation).Order()];
         log.WriteLine($"emulate: {data.Halos.Count} halos ({data.Halos.Select(h => h.Seed).Distinct().Count()} seeds), {data.RepairedBins} bins interpolated; " +
             $"emulator on {emulatorRows.Length}, test {split.Test.Length} halos");

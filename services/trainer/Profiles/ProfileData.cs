@@ -28,7 +28,7 @@ internal static class ProfileData
                 inputs.AsSpan(i * layout.FeatureCount, layout.FeatureCount), noise, fraction);
             for (int p = 0; p < priors.Count; p++)
             {
-                targets[(i * priors.Count) + p] = (float)ProfileParameters.Target(priors[p], stacks.Parameters[i][p]);
+                targets[(i * priors.Count) + p] = (float)priors[p].InferredValue(stacks.Parameters[i][p]);
             }
         }
 
@@ -36,11 +36,14 @@ internal static class ProfileData
             [.. ProfileParameters.Definitions(priors).Select(d => d.Name)]);
     }
 
-    /// <summary>Real halos of <paramref name="zoomIds"/> (single halos, not stacks), their measured profiles in the same layout.</summary>
+    /// <summary>
+    /// Real halos of <paramref name="zoomIds"/> whose measured mass lies in the network's training mass range (single
+    /// halos, not stacks), their measured profiles in the same layout.
+    /// </summary>
     public static SampleDataset RealHalos(CamelsZoomDataset data, IReadOnlyCollection<int> zoomIds, ProfileTrainingRecord record, double noiseFraction = 0, int noiseSeed = 0)
     {
         var (layout, bins) = Layout(record, data.RadiiKpc);
-        var halos = data.Halos.Where(h => zoomIds.Contains(h.ZoomId)).ToList();
+        var halos = data.Halos.Where(h => zoomIds.Contains(h.ZoomId) && h.Log10HaloMass >= record.Log10MassMin && h.Log10HaloMass <= record.Log10MassMax).ToList();
         var inputs = new float[halos.Count * layout.FeatureCount];
         var targets = new float[halos.Count * data.Parameters.Count];
         var noise = new Random(noiseSeed);
@@ -50,7 +53,7 @@ internal static class ProfileData
                 inputs.AsSpan(i * layout.FeatureCount, layout.FeatureCount), noise, noiseFraction);
             for (int p = 0; p < data.Parameters.Count; p++)
             {
-                targets[(i * data.Parameters.Count) + p] = (float)ProfileParameters.Target(data.Parameters[p], halos[i].Parameters[p]);
+                targets[(i * data.Parameters.Count) + p] = (float)data.Parameters[p].InferredValue(halos[i].Parameters[p]);
             }
         }
 

@@ -38,13 +38,13 @@ internal static class ProfileEvaluateCommand
     internal static int Run(string modelFolder, string dataFolder, string? emulatorFolder, TextWriter log)
     {
         var record = ProfileTrainingRecord.Load(modelFolder);
-        emulatorFolder ??= record.EmulatorFolder;
+        emulatorFolder = ModelFolder.Resolve(emulatorFolder ?? record.EmulatorFolder);
         using var bundle = ModelBundle.Load(modelFolder);
         var card = bundle.Card;
         var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
         var emulatorCard = EmulatorCard.Load(emulatorFolder);
         log.WriteLine($"profiles evaluate: {card.ModelName} {card.ModelVersion}; rebuilding {record.Stacks} emulated stacks");
-        var stacks = EmulatedStacks.Generate(emulator, record.Stacks);
+        var stacks = EmulatedStacks.Generate(emulator, record.Stacks, record.Log10MassMin, record.Log10MassMax);
         var emulated = ProfileData.Emulated(stacks, emulator, record);
         var defaults = new TrainingOptions();
         var split = GroupSplit.Split(emulated.GroupIds, defaults.TrainFraction, defaults.ValidationFraction, card.Seed);
@@ -57,8 +57,8 @@ internal static class ProfileEvaluateCommand
         var calibration = MomentEvaluator.Calibration("emulated test stacks", names, testTruth, testMean, testSigma);
         ParameterPlots.PredictedVersusTrue(Path.Combine(plots, "predicted-vs-true.png"), names, groups, testTruth, testMean, testSigma);
         ParameterPlots.CorrelationBars(Path.Combine(plots, "correlation.png"), names, groups, [.. names.Select(n => metrics.PerParameter[n].PearsonR)], TargetR);
-        ParameterPlots.CoverageCurves(Path.Combine(plots, "coverage.png"), names, [.. calibration.Coverage[names[0]].Select(c => c.ExpectedCoverage)],
-            [.. names.Select(n => calibration.Coverage[n].Select(c => c.ObservedCoverage).ToArray())], "Coverage, emulated test stacks");
+        ParameterPlots.CoverageCurves(Path.Combine(plots, "coverage.png"), names, [.. calibration.Coverage[names[0]].Select(c => c.NominalLevel)],
+            [.. names.Select(n => calibration.Coverage[n].Select(c => c.EmpiricalCoverage).ToArray())], "Coverage, emulated test stacks");
 
         var additional = new List<ModelMetrics>();
         foreach (double noise in NoiseVariants)
@@ -72,7 +72,8 @@ internal static class ProfileEvaluateCommand
         var real = ProfileData.RealHalos(data, emulatorCard.TestZoomIds, record);
         var all = Enumerable.Range(0, real.Count).ToArray();
         var (realTruth, realMean, realSigma) = Predict(bundle, real, all);
-        additional.Add(MomentEvaluator.Metrics($"real held-out CAMELS halos ({real.Count}, single halos)", names, realTruth, realMean, realSigma));
+        additional.Add(MomentEvaluator.Metrics(
+            $"real held-out CAMELS halos ({real.Count} of {emulatorCard.TestZoomIds.Length} in 10^{record.Log10MassMin:F1}-10^{record.Log10MassMax:F1}, single halos)", names, realTruth, realMean, realSigma));
         ParameterPlots.PredictedVersusTrue(Path.Combine(plots, "predicted-vs-true-real-halos.png"), names, groups, realTruth, realMean, realSigma);
 
         var evaluated = card with { Metrics = metrics, Calibration = calibration, AdditionalMetrics = additional };

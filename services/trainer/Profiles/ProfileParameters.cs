@@ -4,8 +4,8 @@ using StreamProcessor.Torch.Bundles;
 namespace StreamProcessor.Trainer.Profiles;
 
 /// <summary>
-/// The 28 inferred parameters as the network sees them: a parameter the CAMELS design samples uniformly in log10 is
-/// inferred as its log10 (named "log10_&lt;name&gt;"), the others as themselves.
+/// The 28 inferred parameters as a consumer reads them: names, units and priors in the inferred space
+/// (<see cref="CamelsParameter.InferredName"/>).
 /// </summary>
 internal static class ProfileParameters
 {
@@ -27,10 +27,8 @@ internal static class ProfileParameters
         {
             string unit = Units.GetValueOrDefault(p.Name, "dimensionless");
             return p.SampledInLog
-                ? new ParameterDefinition($"log10_{p.Name}", $"dex of {unit}", Math.Log10(p.Min), Math.Log10(p.Max), true, p.Group, p.Description)
-                : new ParameterDefinition(p.Name, unit, p.Min, p.Max, false, p.Group, p.Description);
+                ? new ParameterDefinition(p.InferredName, $"dex of {unit}", p.InferredValue(p.Min), p.InferredValue(p.Max), true, p.Group, p.Description)
+                : new ParameterDefinition(p.InferredName, unit, p.Min, p.Max, false, p.Group, p.Description);
         })];
 
-    /// <summary>The network's target for <paramref name="value"/> of <paramref name="parameter"/>.</summary>
-    public static double Target(CamelsParameter parameter, double value) => parameter.SampledInLog ? Math.Log10(value) : value;
 }

@@ -31,31 +31,33 @@ internal static class ProfileTrainCommand
         var noise = new Option<double>("--noise") { Description = "Fractional Gaussian noise on every training profile value (0.1-0.4 for the robustness study).", DefaultValueFactory = _ => 0.0 };
         var noMass = new Option<bool>("--no-mass") { Description = "Do not give log10 halo mass as an input." };
         var trials = new Option<int>("--trials") { Description = "Hyper-parameter search budget (0: the defaults, no search).", DefaultValueFactory = _ => 12 };
+        var configFrom = new Option<DirectoryInfo?>("--config-from") { Description = "Skip the search: train with the best configuration of this bundle's search (variants of a shipped model)." };
+        var searchStacks = new Option<int>("--search-stacks") { Description = "Stacks each search trial trains on (the first N; the final training uses all).", DefaultValueFactory = _ => 30_000 };
         var searchEpochs = new Option<int>("--search-epochs") { Description = "Epochs of each search trial.", DefaultValueFactory = _ => 12 };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs of the final training.", DefaultValueFactory = _ => 80 };
         var seed = new Option<int>("--seed") { Description = "Seeds the weights, split, shuffle, noise and search.", DefaultValueFactory = _ => 2025 };
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (the card records them)." };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
         {
-            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, searchEpochs, epochs, seed, threads,
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
             new ProfileTrainingRecord(parse.GetValue(emulator)!.ToString(), parse.GetValue(stacks), parse.GetValue(noise), parse.GetValue(seed) + 1,
                 [.. parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], parse.GetValue(maxRadius), !parse.GetValue(noMass), []),
-            parse.GetValue(trials), parse.GetValue(searchEpochs), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out));
+            new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out));
         return command;
     }
 
     internal static async Task<int> RunAsync(
-        string emulatorFolder, string outputFolder, ProfileTrainingRecord record, int trials, int searchEpochs, int epochs, int seed, int? threads, TextWriter log)
+        string emulatorFolder, string outputFolder, ProfileTrainingRecord record, SearchSettings searchSettings, int epochs, int seed, int? threads, TextWriter log)
     {
         var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
         var (layout, bins) = ProfileData.Layout(record, emulator.Model.RadiiKpc);
         record = record with { Bins = bins };
         log.WriteLine($"profiles train: {record.Stacks} emulated stacks, {layout.FeatureCount} inputs ({string.Join(",", record.Kinds)} at {bins.Length} radii" +
             $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}");
-        var stacks = EmulatedStacks.Generate(emulator, record.Stacks, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
+        var stacks = EmulatedStacks.Generate(emulator, record.Stacks, record.Log10MassMin, record.Log10MassMax, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
         var data = ProfileData.Emulated(stacks, emulator, record);
         var definitions = ProfileParameters.Definitions(emulator.Model.Parameters);
         var device = TorchDevices.Select("auto", log.WriteLine);
@@ -69,9 +71,14 @@ internal static class ProfileTrainCommand
             ProgressEverySteps = 1000,
         };
 
-        var search = trials > 0 ? Search(data, layout, baseOptions, device, trials, searchEpochs, seed, log) : null;
+        var search = searchSettings.ConfigFrom is { } previous
+            ? ModelBundle.ReadCard(previous).HyperparameterSearch ?? throw new InvalidDataException($"{previous} records no hyper-parameter search.")
+            : searchSettings.Trials > 0
+            ? Search(searchSettings.Stacks < stacks.Count ? ProfileData.Emulated(stacks.First(searchSettings.Stacks), emulator, record) : data,
+                layout, baseOptions, device, searchSettings, seed, log)
+            : null;
         var best = search is null ? Defaults : search.Trials[search.BestTrial].Parameters;
-        var options = Options(baseOptions, best) with { MaxEpochs = epochs, Patience = 8 };
+        var options = Options(baseOptions, best) with { MaxEpochs = epochs, Patience = 8, CalibrateSigmas = true };
         log.WriteLine($"profiles train: final training with {Describe(best)}");
         TrainingResult result = await ProgressConsole.Run("train", epochs, log,
             sink => MomentTrainer.Train(data, Spec(layout, definitions.Count, best), options, device, new TrainingProgressLog(sink, epochs)));
@@ -97,7 +104,7 @@ internal static class ProfileTrainCommand
     };
 
     private static HyperparameterSearchReport Search(
-        SampleDataset data, ProfileLayout layout, TrainingOptions baseOptions, TorchSharp.torch.Device device, int trials, int searchEpochs, int seed, TextWriter log)
+        SampleDataset data, ProfileLayout layout, TrainingOptions baseOptions, TorchSharp.torch.Device device, SearchSettings settings, int seed, TextWriter log)
     {
         var space = new SearchSpace(
             SearchDimension.Integer("layers", 2, 5),
@@ -105,15 +112,15 @@ internal static class ProfileTrainCommand
             SearchDimension.Uniform("dropout", 0.0, 0.3),
             SearchDimension.LogUniform("learning_rate", 1e-4, 3e-3),
             SearchDimension.LogUniform("weight_decay", 1e-7, 1e-3));
-        return HyperparameterSearch.Run(space, trials, seed, configuration =>
+        return HyperparameterSearch.Run(space, settings.Trials, seed, configuration =>
         {
-            var result = MomentTrainer.Train(data, Spec(layout, data.ParameterCount, configuration), Options(baseOptions, configuration) with { MaxEpochs = searchEpochs }, device);
+            var result = MomentTrainer.Train(data, Spec(layout, data.ParameterCount, configuration), Options(baseOptions, configuration) with { MaxEpochs = settings.Epochs }, device);
             result.Model.Dispose();
             return result.BestValidationLoss;
         },
         new Progress<HyperparameterSearchProgress>(p => log.WriteLine(
-            $"  search trial {p.Trial}/{p.Budget}: {Describe(p.Result.Parameters)} -> validation loss {p.Result.Objective:F3} ({p.Result.Seconds:F0} s), best trial {p.BestTrial}")),
-        objectiveName: $"validation moment loss after {searchEpochs} epochs");
+            $"  search trial {p.Trial + 1}/{p.Budget}: {Describe(p.Result.Parameters)} -> validation loss {p.Result.Objective:F3} ({p.Result.Seconds:F0} s), best trial {p.BestTrial}")),
+        objectiveName: $"validation moment loss after {settings.Epochs} epochs on {data.Count} stacks");
     }
 
     private static NetworkSpec Spec(ProfileLayout layout, int parameters, IReadOnlyDictionary<string, double> c) =>
@@ -131,3 +138,9 @@ internal static class ProfileTrainCommand
         [.. Enumerable.Range(0, layout.FeatureCount).Select(f => ValueRange.Of(rows.Select(r => (double)data.Input(r)[f])))],
         layout.FeatureCount / 10);
 }
+
+/// <summary>
+/// Budget of the hyper-parameter search: trials, the stacks each trains on, epochs per trial; or a bundle whose
+/// recorded search is reused instead (its report goes into the new card too).
+/// </summary>
+internal sealed record SearchSettings(int Trials, int Stacks, int Epochs, string? ConfigFrom = null);

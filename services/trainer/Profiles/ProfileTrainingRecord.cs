@@ -15,6 +15,8 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="MaxRadiusMpcOverH">Radial cut applied to the CAMELS grid.</param>
 /// <param name="IncludeLog10Mass">Whether log10 mass is an input.</param>
 /// <param name="Bins">Indices of the CAMELS radial bins used.</param>
+/// <param name="Log10MassMin">Lower edge of the stacks' log10 halo mass.</param>
+/// <param name="Log10MassMax">Upper edge of the stacks' log10 halo mass.</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -23,9 +25,17 @@ internal sealed record ProfileTrainingRecord(
     IReadOnlyList<string> Kinds,
     double MaxRadiusMpcOverH,
     bool IncludeLog10Mass,
-    int[] Bins)
+    int[] Bins,
+    double Log10MassMin = ProfileTrainingRecord.DesignMassMin,
+    double Log10MassMax = ProfileTrainingRecord.DesignMassMax)
 {
     public const string FileName = "profile-training.json";
+
+    /// <summary>The suite's design mass range (params.csv Mass: 10^13-10^14.5), where the emulator has its halos.</summary>
+    public const double DesignMassMin = 13.0;
+
+    /// <summary>Upper edge of the design mass range.</summary>
+    public const double DesignMassMax = 14.5;
 
     public void Save(string folder) =>
         File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, ModelBundle.JsonOptions));

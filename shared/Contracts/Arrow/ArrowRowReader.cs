@@ -165,10 +165,13 @@ public sealed class ArrowRowReader(RecordBatch batch, MessageSchema schema, Code
         return result;
     }
 
-    public string[] StringList(string name, int maxLength, string capName)
+    public string[] StringList(string name, int maxLength, string capName) => OptionalStringList(name, maxLength, capName) ?? throw Missing(name);
+
+    /// <summary>A list&lt;utf8&gt; whose elements may not be null; null when the column is null or absent (and nullable).</summary>
+    public string[]? OptionalStringList(string name, int maxLength, string capName)
     {
         var spec = schema[name];
-        if (ListSlice(spec, maxLength, capName) is not var (values, start, length)) throw Missing(name);
+        if (ListSlice(spec, maxLength, capName) is not var (values, start, length)) return null;
         var array = (StringArray)values;
         var result = new string[length];
         for (int i = 0; i < length; i++)

@@ -5,13 +5,14 @@ using StreamProcessor.Contracts.Schemas;
 namespace StreamProcessor.Contracts.Codecs;
 
 /// <summary>
-/// Codec of <see cref="Posterior"/> (schema "posterior" 1.0; topics <c>posteriors.mass</c>, <c>posteriors.cgm</c>,
-/// <c>posteriors.params</c>). parameter_names, mean and sigma are parallel lists; an accepted posterior has at least one
-/// parameter. The mass columns are nullable so the other topics leave them null.
+/// Codec of <see cref="Posterior"/> (schema "posterior" 1.1; topics <c>posteriors.mass</c>, <c>posteriors.cgm</c>,
+/// <c>posteriors.params</c>). parameter_names, mean and sigma (and parameter_units when present) are parallel lists; an
+/// accepted posterior has at least one parameter. The mass columns are nullable so the other topics leave them null.
+/// 1.1 adds the units of the parameters and optional quantiles of a full (non-Gaussian) posterior.
 /// </summary>
 public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCodec<Posterior>(Definition, limits)
 {
-    public static SchemaId Id { get; } = new("posterior", 1, 0);
+    public static SchemaId Id { get; } = new("posterior", 1, 1);
 
     private static readonly ValueRange BaselineLog10Mass = new(5, 20);
 
@@ -48,6 +49,16 @@ public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCod
             new("features_ms", ArrowTypes.Float64, true, "Time spent computing features, when this stage did.") { Unit = "ms", Range = CommonFields.DurationMs },
             new("inference_ms", ArrowTypes.Float64, false, "Time spent in the model.") { Unit = "ms", Range = CommonFields.DurationMs },
             new("published_utc", ArrowTypes.TimestampMsUtc, false, "When the posterior was published (UTC)."),
+            new("parameter_units", ArrowTypes.ListOf(ArrowTypes.Utf8), true,
+                "Unit of each parameter, parallel to parameter_names (empty for a dimensionless parameter); null before 1.1.")
+            { Since = "1.1" },
+            new("quantile_levels", ArrowTypes.ListOf(ArrowTypes.Float64), true,
+                "Probability levels of quantiles, strictly increasing; null when the posterior is given by mean and sigma only.")
+            { Range = new(0, 1, MinInclusive: false, MaxInclusive: false), Since = "1.1" },
+            new("quantiles", ArrowTypes.ListOf(ArrowTypes.Float64), true,
+                "Quantiles of the full posterior, row-major parameter x level (parameter_names x quantile_levels), non-decreasing " +
+                "along the levels of each parameter; present exactly when quantile_levels is.")
+            { Since = "1.1" },
         ]);
 
     public override string KeyOf(Posterior message) => message.ObjectId;
@@ -81,7 +92,10 @@ public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCod
         .Double("queued_ms", message.QueuedMs)
         .Double("features_ms", message.FeaturesMs)
         .Double("inference_ms", message.InferenceMs)
-        .Timestamp("published_utc", message.PublishedUtc);
+        .Timestamp("published_utc", message.PublishedUtc)
+        .StringList("parameter_units", message.ParameterUnits)
+        .DoubleList("quantile_levels", message.QuantileLevels)
+        .DoubleList("quantiles", message.Quantiles);
 
     protected override Posterior Read(ArrowRowReader reader)
     {
@@ -103,6 +117,13 @@ public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCod
             throw ArrowRowReader.Error(ValidationReason.Malformed, "parameter_names", "parameter names repeat");
         }
 
+        string[]? units = reader.OptionalStringList("parameter_units", cap, capName);
+        if (units is not null && units.Length != names.Length)
+        {
+            throw ArrowRowReader.Error(ValidationReason.Malformed, "parameter_units", $"has {units.Length} units for {names.Length} parameter names");
+        }
+
+        var (levels, quantiles) = ReadQuantiles(reader, names.Length);
         string sha = reader.String("model_card_sha256");
         if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower))
         {
@@ -145,6 +166,48 @@ public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCod
             FeaturesMs = reader.OptionalDouble("features_ms"),
             InferenceMs = reader.Double("inference_ms"),
             PublishedUtc = reader.Timestamp("published_utc"),
+            ParameterUnits = units,
+            QuantileLevels = levels,
+            Quantiles = quantiles,
         };
+    }
+
+    /// <summary>quantile_levels and quantiles: both or neither; levels strictly increasing; one row of levels per parameter, non-decreasing.</summary>
+    private static (double[]? Levels, double[]? Quantiles) ReadQuantiles(ArrowRowReader reader, int parameters)
+    {
+        int cap = reader.Limits.MaxListLength;
+        const string capName = nameof(CodecLimits.MaxListLength);
+        double[]? levels = reader.OptionalDoubleList("quantile_levels", cap, capName);
+        // A parameter x level grid can outgrow a short list: it is capped like a likelihood grid.
+        double[]? quantiles = reader.OptionalDoubleList("quantiles", reader.Limits.MaxGridPoints, nameof(CodecLimits.MaxGridPoints));
+        if (levels is null && quantiles is null) return (null, null);
+        if (levels is null) throw ArrowRowReader.Error(ValidationReason.MissingField, "quantile_levels", "quantiles are present without their levels");
+        if (quantiles is null) throw ArrowRowReader.Error(ValidationReason.MissingField, "quantiles", "quantile_levels are present without the quantiles");
+        for (int l = 1; l < levels.Length; l++)
+        {
+            if (levels[l] <= levels[l - 1])
+            {
+                throw ArrowRowReader.Error(ValidationReason.OutOfRange, "quantile_levels", $"levels must increase strictly; element {l} does not");
+            }
+        }
+
+        if (quantiles.Length != parameters * levels.Length)
+        {
+            throw ArrowRowReader.Error(ValidationReason.Malformed, "quantiles",
+                $"has {quantiles.Length} values for {parameters} parameters x {levels.Length} levels");
+        }
+
+        for (int p = 0; p < parameters; p++)
+        {
+            for (int l = 1; l < levels.Length; l++)
+            {
+                if (quantiles[(p * levels.Length) + l] < quantiles[(p * levels.Length) + l - 1])
+                {
+                    throw ArrowRowReader.Error(ValidationReason.OutOfRange, "quantiles", $"quantiles of parameter {p} decrease at level {l}");
+                }
+            }
+        }
+
+        return (levels, quantiles);
     }
 }

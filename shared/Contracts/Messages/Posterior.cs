@@ -3,7 +3,8 @@ namespace StreamProcessor.Contracts.Messages;
 /// <summary>
 /// A model's posterior for one object: one message of topics <c>posteriors.mass</c>, <c>posteriors.cgm</c> and
 /// <c>posteriors.params</c>, schema schemas/posterior. The generic part is a list of parameters with Gaussian
-/// mean and sigma; the mass columns are filled on <c>posteriors.mass</c> and null elsewhere.
+/// mean and sigma (and, from schema 1.1, their units and optional quantiles of a full posterior); the mass columns
+/// are filled on <c>posteriors.mass</c> and null elsewhere.
 /// </summary>
 public sealed record Posterior
 {
@@ -77,4 +78,16 @@ public sealed record Posterior
 
     /// <summary>When the posterior was published (UTC).</summary>
     public required DateTimeOffset PublishedUtc { get; init; }
+
+    /// <summary>Unit of each parameter, parallel to <see cref="ParameterNames"/> ("" for a dimensionless one); null before schema 1.1.</summary>
+    public IReadOnlyList<string>? ParameterUnits { get; init; }
+
+    /// <summary>Probability levels of <see cref="Quantiles"/>, strictly increasing in (0, 1); null for a Gaussian-only posterior.</summary>
+    public IReadOnlyList<double>? QuantileLevels { get; init; }
+
+    /// <summary>
+    /// Quantiles of the full posterior, row-major parameter × level: element [p * levels + l] is the
+    /// <see cref="QuantileLevels"/>[l] quantile of parameter p; null together with <see cref="QuantileLevels"/>.
+    /// </summary>
+    public IReadOnlyList<double>? Quantiles { get; init; }
 }

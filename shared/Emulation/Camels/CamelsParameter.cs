@@ -18,6 +18,15 @@ public sealed record CamelsParameter(string Name, double Min, double Max, double
     /// <summary>"cosmological" or "astrophysical".</summary>
     public string Group => Cosmological.Contains(Name) ? "cosmological" : "astrophysical";
 
+    /// <summary>
+    /// Name of the quantity a network infers: "log10_&lt;Name&gt;" for a parameter sampled uniformly in log10 (its
+    /// posterior is closer to Gaussian there), else the name itself.
+    /// </summary>
+    public string InferredName => SampledInLog ? $"log10_{Name}" : Name;
+
+    /// <summary>The inferred quantity for <paramref name="value"/>: log10 of it when sampled in log, else itself.</summary>
+    public double InferredValue(double value) => SampledInLog ? Math.Log10(value) : value;
+
     /// <summary>Maps a value to [0, 1] over the prior (in log10 when sampled in log).</summary>
     public double ToUnit(double value) => SampledInLog
         ? (Math.Log10(value) - Math.Log10(Min)) / (Math.Log10(Max) - Math.Log10(Min))

@@ -3,11 +3,11 @@ using StreamProcessor.Emulation.Sampling;
 namespace StreamProcessor.Emulation.Training;
 
 /// <summary>
-/// Emulated stacks at Sobol points of the prior (28 parameters + log10 mass over the emulator's range): the
+/// Emulated stacks at Sobol points of the prior (28 parameters + log10 mass over a chosen range): the
 /// training set of the profile network (reference sheet section 6). The emulator predicts the mean profile of
 /// halos at those parameters, which is what a stack of many halos measures.
 /// </summary>
-/// <param name="UnitPoints">Sobol points in the unit cube, [stack][29].</param>
+/// <param name="UnitPoints">Emulator inputs in the unit cube, [stack][29] (the Sobol point, mass mapped to the emulator's range).</param>
 /// <param name="Parameters">Physical parameter values, [stack][28].</param>
 /// <param name="Log10Mass">log10 halo mass of each stack.</param>
 /// <param name="Log10Profiles">Every kind of <see cref="ProfileEmulator.AllKinds"/>, kind-major, [stack][5 x bins].</param>
@@ -16,19 +16,38 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
     /// <summary>Number of stacks.</summary>
     public int Count => Log10Mass.Length;
 
+    /// <summary>The first <paramref name="count"/> stacks.</summary>
+    public EmulatedStacks First(int count) => new(UnitPoints[..count], Parameters[..count], Log10Mass[..count], Log10Profiles[..count]);
+
     /// <summary>
     /// Emulates <paramref name="count"/> stacks at Sobol points 0..count-1 (the origin kept: dropping it breaks the
     /// sequence's balance, Owen 2020, arXiv:2008.08051); deterministic, parallel over points.
     /// </summary>
-    public static EmulatedStacks Generate(ProfileEmulator emulator, int count, IProgress<int>? progress = null)
+    /// <param name="emulator">The emulator.</param>
+    /// <param name="count">Number of stacks.</param>
+    /// <param name="log10MassMin">Lower edge of the stacks' log10 mass; inside the emulator's range.</param>
+    /// <param name="log10MassMax">Upper edge of the stacks' log10 mass; inside the emulator's range.</param>
+    /// <param name="progress">Told every 5,000 stacks.</param>
+    public static EmulatedStacks Generate(ProfileEmulator emulator, int count, double log10MassMin, double log10MassMax, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(emulator);
+        if (log10MassMin >= log10MassMax || log10MassMin < emulator.Model.Log10MassMin || log10MassMax > emulator.Model.Log10MassMax)
+        {
+            throw new ArgumentOutOfRangeException(nameof(log10MassMin),
+                $"Mass range [{log10MassMin}, {log10MassMax}] must be increasing and inside the emulator's [{emulator.Model.Log10MassMin:F2}, {emulator.Model.Log10MassMax:F2}].");
+        }
+
         var model = emulator.Model;
         int dimensions = model.Parameters.Count + 1;
         var sobol = new SobolSequence(dimensions);
         double[][] unit = [.. Enumerable.Range(0, count).Select(i => sobol.Point(i))];
         double[][] parameters = [.. unit.Select(u => model.Parameters.Select((p, d) => p.FromUnit(u[d])).ToArray())];
-        double[] mass = [.. unit.Select(u => model.Log10MassMin + (u[^1] * (model.Log10MassMax - model.Log10MassMin)))];
+        double[] mass = [.. unit.Select(u => log10MassMin + (u[^1] * (log10MassMax - log10MassMin)))];
+        foreach (var (u, m) in unit.Zip(mass))
+        {
+            u[^1] = (m - model.Log10MassMin) / (model.Log10MassMax - model.Log10MassMin);
+        }
+
         var profiles = new double[count][];
         int done = 0;
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>

@@ -1,6 +1,6 @@
 namespace StreamProcessor.Ingestion.Publishing;
 
-/// <summary>Settings of <see cref="CataloguePublisher"/>.</summary>
+/// <summary>Settings of <see cref="MessagePublisher{T}"/> (<see cref="CataloguePublisher"/> and the profile publisher of `ingest profiles`).</summary>
 public sealed record CataloguePublisherOptions
 {
     /// <summary>

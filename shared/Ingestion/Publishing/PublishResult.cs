@@ -1,6 +1,6 @@
 namespace StreamProcessor.Ingestion.Publishing;
 
-/// <summary>The outcome of <see cref="CataloguePublisher.PublishAsync"/>.</summary>
+/// <summary>The outcome of <see cref="MessagePublisher{T}.PublishAsync"/>.</summary>
 /// <param name="Total">Catalogues given.</param>
 /// <param name="Sent">Records handed to the producer.</param>
 /// <param name="Acknowledged">Records the broker acknowledged.</param>

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Parquet.Serialization;
+using static StreamProcessor.Ingestion.Tables.ArrowTables;
 
 namespace StreamProcessor.Ingestion.Tables;
 
@@ -66,13 +65,7 @@ public static class MemberTable
     private static async Task<(IReadOnlyList<MemberRow>, IReadOnlyList<RowRejection>)> ReadArrowAsync(string path, CancellationToken cancellationToken)
     {
         var rows = new List<MemberRow>();
-        await using var stream = File.OpenRead(path);
-        // The IPC file format starts with the magic "ARROW1"; otherwise it is the streaming format.
-        var magic = new byte[6];
-        int read = await stream.ReadAsync(magic, cancellationToken);
-        stream.Position = 0;
-        using ArrowStreamReader reader = read == 6 && System.Text.Encoding.ASCII.GetString(magic) == "ARROW1" ? new ArrowFileReader(stream) : new ArrowStreamReader(stream);
-        while (await reader.ReadNextRecordBatchAsync(cancellationToken) is { } batch)
+        await foreach (var batch in ArrowTables.ReadBatchesAsync(path, cancellationToken))
         {
             using (batch)
             {
@@ -100,31 +93,4 @@ public static class MemberTable
 
         return (rows, []);
     }
-
-    private static IArrowArray? Column(RecordBatch batch, string name) =>
-        batch.Schema.GetFieldIndex(name) is >= 0 and var index ? batch.Column(index) : null;
-
-    private static string? Text(RecordBatch batch, string name, int row) => Column(batch, name) switch
-    {
-        StringArray s => s.GetString(row),
-        StringViewArray s => s.GetString(row),
-        _ => null,
-    };
-
-    private static double? Number(RecordBatch batch, string name, int row) => Column(batch, name) switch
-    {
-        DoubleArray d => d.GetValue(row),
-        FloatArray f => f.GetValue(row),
-        Int64Array l => l.GetValue(row),
-        Int32Array n => n.GetValue(row),
-        _ => null,
-    };
-
-    private static DateTime? Time(RecordBatch batch, string name, int row) => Column(batch, name) switch
-    {
-        TimestampArray t => t.GetTimestamp(row)?.UtcDateTime,
-        Date64Array d => d.GetDateTimeOffset(row)?.UtcDateTime,
-        StringArray s when DateTime.TryParse(s.GetString(row), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) => t,
-        _ => null,
-    };
 }

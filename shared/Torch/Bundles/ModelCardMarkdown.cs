@@ -32,11 +32,18 @@ public static class ModelCardMarkdown
         var n = card.Normalisation;
         md.AppendLine(CultureInfo.InvariantCulture, $"Input: x * {F(n.InputScale)}{(n.LogInput ? $", then ln(u + {F(n.LogOffset)})" : string.Empty)}.");
         md.AppendLine();
-        md.AppendLine("| Parameter | Target mean | Target std |");
-        md.AppendLine("|---|---|---|");
+        if (n.SigmaScale is not null)
+        {
+            md.AppendLine("Sigma scale: each parameter's sigma is multiplied by the factor below, fitted on the validation split so that 68.27 % of its truths lie within 1 sigma.");
+            md.AppendLine();
+        }
+
+        md.AppendLine(n.SigmaScale is null ? "| Parameter | Target mean | Target std |" : "| Parameter | Target mean | Target std | Sigma scale |");
+        md.AppendLine(n.SigmaScale is null ? "|---|---|---|" : "|---|---|---|---|");
         for (int p = 0; p < card.ParameterNames.Count; p++)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {card.ParameterNames[p]} | {F(n.TargetMean[p])} | {F(n.TargetStd[p])} |");
+            string scale = n.SigmaScale is null ? string.Empty : $" {F(n.SigmaScale[p])} |";
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {card.ParameterNames[p]} | {F(n.TargetMean[p])} | {F(n.TargetStd[p])} |{scale}");
         }
 
         if (card.Parameters is { } parameters)

@@ -47,7 +47,7 @@ public sealed class MomentModel : IDisposable
     public NetworkSpec Spec => Network.Spec;
 
     /// <summary>Input and target transforms.</summary>
-    public ModelNormalisation Normalisation { get; }
+    public ModelNormalisation Normalisation { get; private set; }
 
     /// <summary>Where the network runs.</summary>
     public Device Device { get; }
@@ -85,7 +85,7 @@ public sealed class MomentModel : IDisposable
                     {
                         int row = (start + i) * n;
                         mean[row + p] = Normalisation.TargetMean[p] + (Normalisation.TargetStd[p] * moments[(i * 2 * n) + p]);
-                        sigma[row + p] = Normalisation.TargetStd[p] * moments[(i * 2 * n) + n + p];
+                        sigma[row + p] = Normalisation.TargetStd[p] * moments[(i * 2 * n) + n + p] * (Normalisation.SigmaScale?[p] ?? 1.0);
                     }
                 }
             }
@@ -93,6 +93,10 @@ public sealed class MomentModel : IDisposable
 
         return new MomentPredictions(count, n, mean, sigma);
     }
+
+    /// <summary>Sets the per-parameter sigma factors that <see cref="Predict"/> applies (calibration after training); null clears them.</summary>
+    internal void CalibrateSigmas(IReadOnlyList<double>? scales) =>
+        Normalisation = (Normalisation with { SigmaScale = scales is null ? null : [.. scales] }).Validated(Spec.ParameterCount);
 
     /// <summary>Raw inputs [N, ...] (any device) to network inputs on <see cref="Device"/>; caller owns the scope.</summary>
     internal Tensor PrepareInput(Tensor raw)

@@ -23,6 +23,13 @@ public sealed record ModelNormalisation(double InputScale, bool LogInput, double
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<double>? InputStd { get; init; }
 
+    /// <summary>
+    /// Per-parameter factor on the network's sigma, fitted after training on the validation split so that 68.27 % of
+    /// validation truths fall within 1 sigma (<see cref="Training.SigmaCalibration"/>); null: sigma as the network gives it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? SigmaScale { get; init; }
+
     /// <summary>Throws when the per-feature standardisation does not fit <paramref name="inputLength"/> values.</summary>
     public ModelNormalisation ValidatedInputs(int inputLength)
     {
@@ -72,6 +79,11 @@ public sealed record ModelNormalisation(double InputScale, bool LogInput, double
         if (TargetMean.Any(m => !double.IsFinite(m)) || TargetStd.Any(s => !(s > 0) || !double.IsFinite(s)))
         {
             throw new ArgumentException("Target means must be finite and standard deviations positive.");
+        }
+
+        if (SigmaScale is not null && (SigmaScale.Count != parameterCount || SigmaScale.Any(s => !(s > 0) || !double.IsFinite(s))))
+        {
+            throw new ArgumentException($"Sigma scales need {parameterCount} positive finite values, got {SigmaScale.Count}.");
         }
 
         return this;

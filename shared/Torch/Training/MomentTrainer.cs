@@ -173,6 +173,11 @@ public static class MomentTrainer
             DisposeAll(best);
         }
 
+        if (options.CalibrateSigmas)
+        {
+            model.CalibrateSigmas(SigmaCalibration.Fit(data, model, split.Validation));
+        }
+
         var (testLoss, _) = Evaluate(data, model, split.Test, batchSize);
         var last = history[^1];
         double samplesPerSecond = trainedSamples / trainingTime.TotalSeconds;

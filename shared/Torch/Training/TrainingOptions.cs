@@ -72,6 +72,12 @@ public sealed record TrainingOptions
     [Range(1, 1_000_000)] public int ProgressEverySteps { get; init; } = 20;
 
     /// <summary>Throws when a field is outside its range.</summary>
+    /// <summary>
+    /// After training, scale each parameter's sigma so that 68.27 % of the validation split's truths fall within
+    /// 1 sigma (<see cref="SigmaCalibration"/>); the factors go into the normalisation and the card.
+    /// </summary>
+    public bool CalibrateSigmas { get; init; }
+
     public TrainingOptions Validated()
     {
         Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);

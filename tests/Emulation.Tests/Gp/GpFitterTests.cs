@@ -74,6 +74,17 @@ public sealed class GpFitterTests
         Assert.True(Error(carpool) < Error(plain), $"rms error of the mean: CARPool {Error(carpool)}, plain {Error(plain)}");
     }
 
+    [Fact]
+    public void Inverse_from_the_cholesky_factor_inverts_the_matrix()
+    {
+        var random = new Random(2);
+        var a = Matrix<double>.Build.Dense(40, 40, (_, _) => random.NextDouble());
+        var k = a.TransposeThisAndMultiply(a) + Matrix<double>.Build.DenseIdentity(40);
+        double[][] lower = GpFitter.InverseFromFactor(k.Cholesky().Factor);
+        var inverse = Matrix<double>.Build.Dense(40, 40, (i, j) => lower[Math.Max(i, j)][Math.Min(i, j)]);
+        Assert.True((k * inverse - Matrix<double>.Build.DenseIdentity(40)).InfinityNorm() < 1e-9);
+    }
+
     private static double Mean(double[] x) => Math.Sin(3 * x[0]) + Math.Cos(2 * x[1]);
 
     /// <summary>Points in pairs (2i, 2i + 1) whose noises correlate with <paramref name="pairCorrelation"/>.</summary>

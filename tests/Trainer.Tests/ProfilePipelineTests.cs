@@ -1,0 +1,85 @@
+using StreamProcessor.Emulation;
+using StreamProcessor.Emulation.Profiles;
+using StreamProcessor.Torch.Bundles;
+using StreamProcessor.Trainer.Profiles;
+
+namespace StreamProcessor.Trainer.Tests;
+
+/// <summary>
+/// A tiny end-to-end run of the stacked-profile branch on the real CAMELS-zoomGZ28 subset (emulate a few halos → a
+/// two-trial search and a short training on a few hundred emulated stacks → evaluate): the plumbing, not the science.
+/// Asserts only what holds on any CPU.
+/// </summary>
+public sealed class ProfilePipelineTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"profile-tests-{Guid.NewGuid():N}");
+
+    private static string CamelsFolder => Path.Combine(RepoRoot(), "..", "shared", "data", "camels-zoomgz28");
+
+    [Fact]
+    public async Task Emulate_train_and_evaluate_produce_cards_metrics_and_plots()
+    {
+        string emulator = Path.Combine(_root, "emulator");
+        string model = Path.Combine(_root, "model");
+        var log = new StringWriter();
+
+        Assert.Equal(0, EmulateCommand.Run(CamelsFolder, emulator, 5, new EmulatorFitOptions { MaxComponents = 2, MaxIterations = 3 }, log, halos: 80));
+        var emulatorCard = EmulatorCard.Load(emulator);
+        Assert.NotEmpty(emulatorCard.TestZoomIds);
+        Assert.Empty(emulatorCard.TestZoomIds.Intersect(emulatorCard.EmulatorZoomIds));
+        Assert.Equal(5, emulatorCard.CrossValidation.Count);
+        Assert.Contains("Cross-validation over held-out pairs", File.ReadAllText(Path.Combine(emulator, EmulatorCard.MarkdownFileName)));
+
+        var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []);
+        Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log));
+        Assert.Equal(0, ProfileEvaluateCommand.Run(model, CamelsFolder, null, log));
+
+        ModelCard card = ModelBundle.ReadCard(model);
+        Assert.Equal(28, card.ParameterNames.Count);
+        Assert.Equal("Omega0", card.ParameterNames[0]);
+        Assert.Contains("log10_WindEnergyIn1e51erg", card.ParameterNames);
+        Assert.Equal(28, card.Parameters!.Count);
+        Assert.Equal(2, card.HyperparameterSearch!.Trials.Count);
+        Assert.Equal(1, card.TrainingMachine!.IntraOpThreads);
+        Assert.Equal(28, card.Metrics!.PerParameter.Count);
+        Assert.Contains(card.AdditionalMetrics!, m => m.Split.StartsWith("real held-out CAMELS halos", StringComparison.Ordinal));
+        Assert.Contains(card.AdditionalMetrics!, m => m.Split.Contains("40 % noise", StringComparison.Ordinal));
+        Assert.All(card.Metrics.PerParameter.Values, m => Assert.True(double.IsFinite(m.Rmse)));
+        Assert.Equal(28, card.Normalisation.SigmaScale!.Count);
+        Assert.All(card.Normalisation.SigmaScale, s => Assert.True(s > 0));
+        Assert.Contains("Sigma scale", File.ReadAllText(Path.Combine(model, ModelBundle.MarkdownFileName)));
+
+        var layout = System.Text.Json.JsonSerializer.Deserialize<ProfileLayout>(File.ReadAllText(Path.Combine(model, ProfileLayout.FileName)), ModelBundle.JsonOptions)!;
+        Assert.Equal([ProfileKind.GasDensity, ProfileKind.ComptonY], layout.Kinds);
+        Assert.Equal(layout.FeatureCount, card.FeatureDomain!.Ranges.Count);
+        Assert.Equal(layout.FeatureCount, card.Architecture.InputFeatures);
+        foreach (string png in new[] { "predicted-vs-true.png", "correlation.png", "coverage.png", "predicted-vs-true-real-halos.png" })
+        {
+            Assert.True(new FileInfo(Path.Combine(model, "plots", png)).Length > 1000, png);
+        }
+
+        Assert.Contains("search trial 2/2", log.ToString());
+        Assert.Contains("profiles evaluate:", log.ToString());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StreamProcessor.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("StreamProcessor.sln not found above the test folder");
+    }
+}
