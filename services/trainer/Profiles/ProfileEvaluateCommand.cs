@@ -55,10 +55,15 @@ internal static class ProfileEvaluateCommand
         var (testTruth, testMean, testSigma) = Predict(bundle, emulated, split.Test);
         var metrics = MomentEvaluator.Metrics("emulated test stacks", names, testTruth, testMean, testSigma);
         var calibration = MomentEvaluator.Calibration("emulated test stacks", names, testTruth, testMean, testSigma);
-        ParameterPlots.PredictedVersusTrue(Path.Combine(plots, "predicted-vs-true.png"), names, groups, testTruth, testMean, testSigma);
-        ParameterPlots.CorrelationBars(Path.Combine(plots, "correlation.png"), names, groups, [.. names.Select(n => metrics.PerParameter[n].PearsonR)], TargetR);
-        ParameterPlots.CoverageCurves(Path.Combine(plots, "coverage.png"), names, [.. calibration.Coverage[names[0]].Select(c => c.NominalLevel)],
-            [.. names.Select(n => calibration.Coverage[n].Select(c => c.EmpiricalCoverage).ToArray())], "Coverage, emulated test stacks");
+        // Plots show the cosmological parameters first (the model's output order is the simulation's parameter file's).
+        int[] order = [.. Enumerable.Range(0, names.Count).OrderBy(p => groups[p] == "cosmological" ? 0 : 1)];
+        string[] plotNames = [.. order.Select(p => names[p])];
+        string[] plotGroups = [.. order.Select(p => groups[p])];
+        T[] Ordered<T>(T[] rows) => [.. order.Select(p => rows[p])];
+        ParameterPlots.PredictedVersusTrue(Path.Combine(plots, "predicted-vs-true.png"), plotNames, plotGroups, Ordered(testTruth), Ordered(testMean), Ordered(testSigma));
+        ParameterPlots.CorrelationBars(Path.Combine(plots, "correlation.png"), plotNames, plotGroups, [.. plotNames.Select(n => metrics.PerParameter[n].PearsonR)], TargetR);
+        ParameterPlots.CoverageCurves(Path.Combine(plots, "coverage.png"), plotNames, [.. calibration.Coverage[names[0]].Select(c => c.NominalLevel)],
+            [.. plotNames.Select(n => calibration.Coverage[n].Select(c => c.EmpiricalCoverage).ToArray())], "Coverage, emulated test stacks");
 
         var additional = new List<ModelMetrics>();
         foreach (double noise in NoiseVariants)
@@ -74,7 +79,7 @@ internal static class ProfileEvaluateCommand
         var (realTruth, realMean, realSigma) = Predict(bundle, real, all);
         additional.Add(MomentEvaluator.Metrics(
             $"real held-out CAMELS halos ({real.Count} of {emulatorCard.TestZoomIds.Length} in 10^{record.Log10MassMin:F1}-10^{record.Log10MassMax:F1}, single halos)", names, realTruth, realMean, realSigma));
-        ParameterPlots.PredictedVersusTrue(Path.Combine(plots, "predicted-vs-true-real-halos.png"), names, groups, realTruth, realMean, realSigma);
+        ParameterPlots.PredictedVersusTrue(Path.Combine(plots, "predicted-vs-true-real-halos.png"), plotNames, plotGroups, Ordered(realTruth), Ordered(realMean), Ordered(realSigma));
 
         var evaluated = card with { Metrics = metrics, Calibration = calibration, AdditionalMetrics = additional };
         ModelBundle.WriteCard(modelFolder, evaluated);

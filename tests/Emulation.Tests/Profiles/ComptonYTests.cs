@@ -58,6 +58,43 @@ public sealed class ComptonYTests
         return ComptonY.FromGas(Radii, logDensity, logTemperature);
     }
 
+    /// <summary>
+    /// Sanity check of units against the universal pressure profile (Arnaud et al. 2010, A&amp;A 517, A92, eqs. 12-13;
+    /// reference sheet section 6): for the CAMELS halos near 10^14 the y derived from n_gas and T_gas at 0.5 R500 lies
+    /// within a factor of 3 of the Arnaud profile's, in the median. M500 = 0.69 M200 (NFW, c = 4); h = 0.6711; z = 0.
+    /// </summary>
+    [Fact]
+    public void Derived_y_agrees_with_the_Arnaud_universal_pressure_profile_within_a_factor_of_three()
+    {
+        const double h = 0.6711;
+        var data = CamelsData.Dataset;
+        var halos = data.Halos.Where(x => Math.Abs(x.Log10HaloMass - 14.0) < 0.15).ToList();
+        Assert.True(halos.Count >= 10, $"{halos.Count} halos near 10^14");
+        var ratios = new List<double>();
+        foreach (var halo in halos)
+        {
+            double m500 = 0.69 * Math.Pow(10, halo.Log10HaloMass) / h; // M_sun
+            double rhoCritical = 2.77537e11 * h * h / 1e9;               // M_sun kpc^-3
+            double r500 = Math.Cbrt(3 * m500 / (4 * Math.PI * 500 * rhoCritical));
+            double h70 = h / 0.7;
+            double p500 = 1.65e-3 * Math.Pow(m500 * h70 / 3e14, 2.0 / 3.0 + 0.12) * h70 * h70; // keV cm^-3
+            double Arnaud(double r)
+            {
+                double x = 1.177 * r / r500;
+                return p500 * 8.403 * Math.Pow(h70, -1.5) / (Math.Pow(x, 0.3081) * Math.Pow(1 + Math.Pow(x, 1.0510), (5.4905 - 0.3081) / 1.0510));
+            }
+
+            double[] y = ComptonY.FromGas(data.RadiiKpc, halo.Log10Profiles[ProfileKind.GasDensity], halo.Log10Profiles[ProfileKind.GasTemperature]);
+            double projected = 0.5 * r500;
+            int bin = Enumerable.Range(0, data.RadiiKpc.Count).MinBy(b => Math.Abs(Math.Log(data.RadiiKpc[b] / projected)));
+            double edge = data.RadiiKpc[^1] * Math.Pow(10, 0.05);
+            ratios.Add(y[bin] / ComptonY.Project(data.RadiiKpc[bin], edge, Arnaud));
+        }
+
+        double median = ratios.Order().ElementAt(ratios.Count / 2);
+        Assert.InRange(median, 1.0 / 3, 3.0);
+    }
+
     [Fact]
     public void Project_is_zero_outside_the_sphere_and_scales_with_pressure()
     {
