@@ -45,10 +45,20 @@ public static class MomentLoss
 
         using var scope = NewDisposeScope();
         double samples = mean.shape[0];
-        var squaredError = target.to(float64).sub(mean.to(float64)).square();
-        var meanTerm = squaredError.sum(dim: 0).add(samples * MeanTermFloor).log().sum();
-        var varianceError = squaredError.sub(sigma.to(float64).square()).square();
-        var varianceTerm = varianceError.sum(dim: 0).add(samples * VarianceTermFloor).log().sum();
-        return meanTerm.add(varianceTerm).to(mean.dtype).MoveToOuterDisposeScope();
+        // Products and 0-d tensors instead of square() and scalar adds: TorchSharp passes a temporary Scalar for those
+        // (square() is pow(2)), and a clean CI run once failed inside pow with libtorch reading a Scalar of unknown
+        // type ("INTERNAL ASSERT FAILED at c10/core/Scalar.h"); a tensor argument stays referenced for the whole call.
+        using var meanFloor = tensor(samples * MeanTermFloor, float64);
+        using var varianceFloor = tensor(samples * VarianceTermFloor, float64);
+        var error = target.to(float64).sub(mean.to(float64));
+        var squaredError = error.mul(error);
+        var meanTerm = squaredError.sum(dim: 0).add(meanFloor).log().sum();
+        var sigma64 = sigma.to(float64);
+        var excess = squaredError.sub(sigma64.mul(sigma64));
+        var varianceTerm = excess.mul(excess).sum(dim: 0).add(varianceFloor).log().sum();
+        var total = meanTerm.add(varianceTerm).to(mean.dtype).MoveToOuterDisposeScope();
+        GC.KeepAlive(meanFloor);
+        GC.KeepAlive(varianceFloor);
+        return total;
     }
 }
