@@ -45,9 +45,10 @@ public static class MomentLoss
 
         using var scope = NewDisposeScope();
         double samples = mean.shape[0];
-        // Products and 0-d tensors instead of square() and scalar adds: TorchSharp passes a temporary Scalar for those
-        // (square() is pow(2)), and a clean CI run once failed inside pow with libtorch reading a Scalar of unknown
-        // type ("INTERNAL ASSERT FAILED at c10/core/Scalar.h"); a tensor argument stays referenced for the whole call.
+        // Products and 0-d tensors instead of square() and scalar adds: TorchSharp converts a number to a temporary
+        // Scalar that only the garbage collector frees (dotnet/TorchSharp#1434, #1496 name pow(Scalar), which square()
+        // calls), and a clean CI run failed inside pow with libtorch reading a Scalar of unknown type ("INTERNAL ASSERT
+        // FAILED at c10/core/Scalar.h"); the tensors here stay referenced until after the last call that reads them.
         using var meanFloor = tensor(samples * MeanTermFloor, float64);
         using var varianceFloor = tensor(samples * VarianceTermFloor, float64);
         var error = target.to(float64).sub(mean.to(float64));
