@@ -22,6 +22,11 @@ public sealed class MomentModel : IDisposable
     private readonly Tensor? _inputMean;
     private readonly Tensor? _inputStd;
 
+    // Held for the model's lifetime: a Scalar converted from a number at each call is freed only by the garbage
+    // collector (dotnet/TorchSharp#1434), which may run while libtorch still reads it.
+    private readonly Scalar _inputScale;
+    private readonly Scalar _logOffset;
+
     /// <summary>Wraps <paramref name="network"/> (moved to <paramref name="device"/>); takes ownership of it.</summary>
     public MomentModel(MomentNetwork network, ModelNormalisation normalisation, Device device)
     {
@@ -31,6 +36,8 @@ public sealed class MomentModel : IDisposable
         Normalisation = normalisation.Validated(network.ParameterCount).ValidatedInputs(network.Spec.InputLength);
         Device = device;
         InputLength = network.Spec.InputLength;
+        _inputScale = Normalisation.InputScale.ToScalar();
+        _logOffset = Normalisation.LogOffset.ToScalar();
         Network.to(device);
         if (Normalisation.InputMean is { } inputMean && Normalisation.InputStd is { } inputStd)
         {
@@ -101,8 +108,8 @@ public sealed class MomentModel : IDisposable
     /// <summary>Raw inputs [N, ...] (any device) to network inputs on <see cref="Device"/>; caller owns the scope.</summary>
     internal Tensor PrepareInput(Tensor raw)
     {
-        var scaled = raw.to(Device).mul(Normalisation.InputScale);
-        var transformed = Normalisation.LogInput ? scaled.add(Normalisation.LogOffset).log() : scaled;
+        var scaled = raw.to(Device).mul(_inputScale);
+        var transformed = Normalisation.LogInput ? scaled.add(_logOffset).log() : scaled;
         return _inputMean is null ? transformed : transformed.sub(_inputMean).div(_inputStd!);
     }
 
@@ -131,5 +138,7 @@ public sealed class MomentModel : IDisposable
         Network.Dispose();
         _inputMean?.Dispose();
         _inputStd?.Dispose();
+        _inputScale.Dispose();
+        _logOffset.Dispose();
     }
 }

@@ -15,14 +15,17 @@ public sealed class MomentHead : nn.Module<Tensor, Tensor>
     private readonly Dropout dropout;
     private readonly Linear output;
     private readonly int _parameterCount;
-    private readonly double _sigmaFloor;
+
+    // Held for the module's lifetime: a Scalar converted from a number at each call is freed only by the garbage
+    // collector (dotnet/TorchSharp#1434), which may run while libtorch still reads it.
+    private readonly Scalar _sigmaFloor;
 
     /// <summary>Builds the head for <paramref name="inputFeatures"/> inputs.</summary>
     public MomentHead(long inputFeatures, int hiddenFeatures, int parameterCount, double dropoutProbability, double sigmaFloor)
         : base(nameof(MomentHead))
     {
         _parameterCount = parameterCount;
-        _sigmaFloor = sigmaFloor;
+        _sigmaFloor = sigmaFloor.ToScalar();
         hidden = nn.Linear(inputFeatures, hiddenFeatures);
         activation = nn.LeakyReLU(MassCnnBlocks.LeakySlope);
         dropout = nn.Dropout(dropoutProbability);
@@ -49,6 +52,7 @@ public sealed class MomentHead : nn.Module<Tensor, Tensor>
             activation.Dispose();
             dropout.Dispose();
             output.Dispose();
+            _sigmaFloor.Dispose();
         }
 
         base.Dispose(disposing);
