@@ -81,7 +81,8 @@ internal static class ProfileTrainCommand
         var options = Options(baseOptions, best) with { MaxEpochs = epochs, Patience = 8, CalibrateSigmas = true };
         log.WriteLine($"profiles train: final training with {Describe(best)}");
         TrainingResult result = await ProgressConsole.Run("train", epochs, log,
-            sink => MomentTrainer.Train(data, Spec(layout, definitions.Count, best), options, device, new TrainingProgressLog(sink, epochs)));
+            sink => MomentTrainer.Train(data, Spec(layout, definitions.Count, best), options, device,
+                new TrainingProgressLog(sink, epochs, $"({definitions[0].Name}, {definitions[0].Unit})")));
         using var model = result.Model;
         var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}",
             $"{record.Stacks} stacks emulated at Sobol points by {emulatorFolder} (CAMELS-zoomGZ28, CARPool GP)", data.ParameterNames, result, options) with
