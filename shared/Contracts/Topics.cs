@@ -7,6 +7,8 @@ public static class Topics
     public const string Maps = "maps";
     public const string Profiles = "profiles";
     public const string PhaseSpaceFeatures = "features.phase-space";
+    /// <summary>Sky maps of one object joined into model channels (schema "map-features").</summary>
+    public const string MapFeatures = "features.maps";
     public const string MassPosteriors = "posteriors.mass";
     /// <summary>Circumgalactic-medium posteriors (schema "posterior", like <see cref="MassPosteriors"/>).</summary>
     public const string CgmPosteriors = "posteriors.cgm";

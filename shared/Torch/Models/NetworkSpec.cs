@@ -6,7 +6,7 @@ namespace StreamProcessor.Torch.Models;
 /// Everything needed to rebuild a moment network before its weights are loaded; stored in the model card. One spec
 /// type serves every branch: the phase-space CNNs (2D, 3D) and the fully connected network on feature vectors (MLP).
 /// </summary>
-/// <param name="ArchitectureId"><see cref="Cnn2DId"/>, <see cref="Cnn3DId"/> or <see cref="MlpId"/>.</param>
+/// <param name="ArchitectureId"><see cref="Cnn2DId"/>, <see cref="Cnn3DId"/>, <see cref="MlpId"/> or <see cref="MapCnnId"/>.</param>
 /// <param name="ParameterCount">Number of inferred parameters n; the head outputs n means and n sigmas.</param>
 /// <param name="BaseChannels">CNNs: channels of the first block; block k has BaseChannels * 2^k. MLP: unused (0).</param>
 /// <param name="DropoutProbability">Dropout before the last linear layer.</param>
@@ -22,8 +22,11 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
     /// <summary>Fully connected moment network on a feature vector: blocks [Linear, LeakyReLU, Dropout] (reference sheet section 6).</summary>
     public const string MlpId = "moment-mlp-v1";
 
+    /// <summary>Multi-field maps, C x S x S, channels = fields (CAMELS multifield style; reference sheet section 5).</summary>
+    public const string MapCnnId = "map-cnn-v1";
+
     /// <summary>Architectures this code version can rebuild.</summary>
-    public static readonly IReadOnlyList<string> KnownArchitectures = [Cnn2DId, Cnn3DId, MlpId];
+    public static readonly IReadOnlyList<string> KnownArchitectures = [Cnn2DId, Cnn3DId, MlpId, MapCnnId];
 
     /// <summary>MLP only: values per input vector; null for the CNNs, whose input shape is fixed by the architecture.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -32,6 +35,18 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
     /// <summary>MLP only: width of each hidden block, input side first; null for the CNNs.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<int>? HiddenWidths { get; init; }
+
+    /// <summary>Map CNN only: fields per map (channels); null for the other architectures.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? InputChannels { get; init; }
+
+    /// <summary>Map CNN only: pixels per side of the input maps; null for the other architectures.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ImageSide { get; init; }
+
+    /// <summary>Map CNN only: the input is average-pooled by this factor first (1 = full resolution); null for the others.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? InputPooling { get; init; }
 
     /// <summary>Defaults for the 2D network: channels 8-16-32-64, about 0.1 M weights.</summary>
     public static NetworkSpec Cnn2D(int parameterCount = 1) => new(Cnn2DId, parameterCount, 8, 0.1, 1e-3);
@@ -43,6 +58,10 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
     public static NetworkSpec Mlp(int inputFeatures, int parameterCount, IReadOnlyList<int> hiddenWidths, double dropoutProbability) =>
         new(MlpId, parameterCount, 0, dropoutProbability, 1e-3) { InputFeatures = inputFeatures, HiddenWidths = [.. hiddenWidths] };
 
+    /// <summary>A map CNN for <paramref name="channels"/> fields of <paramref name="side"/>² pixels, pooled by <paramref name="pooling"/> first.</summary>
+    public static NetworkSpec ForMaps(int channels, int side, int pooling, int parameterCount, int baseChannels, double dropoutProbability) =>
+        new(MapCnnId, parameterCount, baseChannels, dropoutProbability, 1e-3) { InputChannels = channels, ImageSide = side, InputPooling = pooling };
+
     /// <summary>Channel-first input shape of one sample, without the batch axis.</summary>
     [JsonIgnore]
     public IReadOnlyList<int> InputShape => ArchitectureId switch
@@ -50,6 +69,7 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
         Cnn2DId => Shape2D,
         Cnn3DId => Shape3D,
         MlpId => [InputFeatures ?? throw new ArgumentException($"{MlpId} needs {nameof(InputFeatures)}.")],
+        MapCnnId => [InputChannels ?? throw new ArgumentException($"{MapCnnId} needs {nameof(InputChannels)}."), ImageSide ?? 0, ImageSide ?? 0],
         _ => throw UnknownArchitecture(),
     };
 
@@ -82,6 +102,18 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
             ArgumentOutOfRangeException.ThrowIfLessThan(BaseChannels, 1);
         }
 
+        if (ArchitectureId == MapCnnId)
+        {
+            int pooled = ImageSide is >= 1 && InputPooling is >= 1 ? ImageSide.Value / InputPooling.Value : 0;
+            bool powerOfTwo = pooled >= 2 * Models.MapCnn.FinalSide && (pooled & (pooled - 1)) == 0 && pooled * InputPooling == ImageSide;
+            if (InputChannels is not >= 1 || !powerOfTwo)
+            {
+                throw new ArgumentException(
+                    $"{MapCnnId} needs InputChannels >= 1 and ImageSide / InputPooling a power of two >= {2 * Models.MapCnn.FinalSide} (got {InputChannels}, {ImageSide}, {InputPooling}).",
+                    nameof(ImageSide));
+            }
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(DropoutProbability);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DropoutProbability, 1.0);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SigmaFloor);
@@ -93,6 +125,7 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
     {
         Cnn2DId => new MassCnn2D(this),
         Cnn3DId => new MassCnn3D(this),
+        MapCnnId => new MapCnn(this),
         _ => new MomentMlp(this),
     };
 
