@@ -6,7 +6,7 @@ namespace StreamProcessor.Torch.Tests;
 
 public sealed class FoldedBlocksTests
 {
-    public static TheoryData<string> Architectures => [NetworkSpec.Cnn2DId, NetworkSpec.Cnn3DId];
+    public static TheoryData<string> Architectures => [NetworkSpec.Cnn2DId, NetworkSpec.Cnn3DId, NetworkSpec.MapCnnId];
 
     [Theory]
     [MemberData(nameof(Architectures))]
@@ -57,7 +57,12 @@ public sealed class FoldedBlocksTests
     private static MomentNetwork TrainedLikeNetwork(string architecture, out Tensor input)
     {
         manual_seed(7);
-        var spec = architecture == NetworkSpec.Cnn2DId ? NetworkSpec.Cnn2D() : NetworkSpec.Cnn3D();
+        var spec = architecture switch
+        {
+            NetworkSpec.Cnn2DId => NetworkSpec.Cnn2D(),
+            NetworkSpec.Cnn3DId => NetworkSpec.Cnn3D(),
+            _ => NetworkSpec.ForMaps(channels: 2, side: 32, pooling: 2, parameterCount: 6, baseChannels: 4, dropoutProbability: 0.1),
+        };
         var network = spec.CreateNetwork();
         long[] shape = [4, .. spec.InputShape.Select(d => (long)d)];
         using (no_grad())

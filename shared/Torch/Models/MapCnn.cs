@@ -11,13 +11,16 @@ namespace StreamProcessor.Torch.Models;
 /// until the maps are 4 x 4; global average pooling; the moment head (FC C → C/2 with dropout → 2n). Two choices
 /// differ from the paper and are ours: the halving is a 2x2 max pooling rather than a strided 2x2 convolution (so the
 /// eval path folds batch norm into the convolutions, <see cref="FoldedBlocks"/>), and the widths are smaller so that
-/// training fits a CPU. Input [N, C, S, S], output [N, 2n].
+/// training fits a CPU. The input passes a per-channel BatchNorm first: log10 X-ray surface brightness (~30-40) and
+/// log10 HI column (~15-22) sit on unlike scales, and a learned per-channel standardisation keeps the card free of
+/// per-pixel statistics. Input [N, C, S, S], output [N, 2n].
 /// </summary>
 public sealed class MapCnn : MomentNetwork
 {
     /// <summary>Side of the feature maps after the last block.</summary>
     public const int FinalSide = 4;
 
+    private readonly BatchNorm2d inputNorm;
     private readonly Sequential features;
     private readonly MomentHead head;
     private readonly int _pooling;
@@ -42,6 +45,7 @@ public sealed class MapCnn : MomentNetwork
             channels = next;
         }
 
+        inputNorm = nn.BatchNorm2d(spec.InputChannels!.Value);
         features = nn.Sequential(layers);
         head = new MomentHead(channels, (int)Math.Max(16, channels / 2), spec.ParameterCount, spec.DropoutProbability, spec.SigmaFloor);
         RegisterComponents();
@@ -69,8 +73,11 @@ public sealed class MapCnn : MomentNetwork
         return head.forward(Pool(FoldedBlocks.Forward(features, Downsample(input)))).MoveToOuterDisposeScope();
     }
 
-    private Tensor Downsample(Tensor input) =>
-        _pooling == 1 ? input : nn.functional.avg_pool2d(input, kernel_size: _pooling);
+    private Tensor Downsample(Tensor input)
+    {
+        var standardised = inputNorm.forward(input);
+        return _pooling == 1 ? standardised : nn.functional.avg_pool2d(standardised, kernel_size: _pooling);
+    }
 
     private static Tensor Pool(Tensor x) => x.mean([2, 3]);
 
@@ -79,6 +86,7 @@ public sealed class MapCnn : MomentNetwork
     {
         if (disposing)
         {
+            inputNorm.Dispose();
             features.Dispose();
             head.Dispose();
         }
