@@ -7,5 +7,6 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(StreamProcessor.Trainer.Profiles.ProfilesCommand.Create());
+root.Subcommands.Add(StreamProcessor.Trainer.Maps.MapsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
