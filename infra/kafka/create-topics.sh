@@ -50,14 +50,17 @@ catalogues            12 week
 maps                  12 week
 profiles               6 week
 features.phase-space  12 week
+features.maps         12 week
 posteriors.mass       12 compact
 posteriors.params      6 compact
+posteriors.cgm        12 compact
 massfunction           4 month
 catalogues.dlq         4 month
 maps.dlq               4 month
 profiles.dlq           4 month
 features.phase-space.dlq 4 month
 posteriors.mass.dlq    4 month
+features.maps.dlq      4 month
 TOPICS
 
 echo "kafka-init: $created topics present on $BOOTSTRAP_SERVERS"

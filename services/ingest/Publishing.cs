@@ -20,6 +20,11 @@ public static class Publishing
         PublishAsync(kafka, profiles, "profiles", topic,
             producer => new MessagePublisher<StackedProfile>(producer, new StackedProfileCodec(), Topics.Profiles), output, cancellationToken);
 
+    public static Task<PublishResult> MapsAsync(
+        KafkaOptions kafka, IReadOnlyList<SkyMap> maps, string topic, TextWriter output, CancellationToken cancellationToken) =>
+        PublishAsync(kafka, maps, "maps", topic,
+            producer => new MessagePublisher<SkyMap>(producer, new SkyMapCodec(), Topics.Maps), output, cancellationToken);
+
     /// <summary>Success when at least one record is in the log.</summary>
     public static int ExitCodeOf(PublishResult result) => result.Acknowledged > 0 ? ExitCodes.Success : ExitCodes.NothingPublished;
 

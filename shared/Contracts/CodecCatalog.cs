@@ -21,6 +21,7 @@ public sealed class CodecCatalog
             CodecEntry.For(new SkyMapCodec(resolved)),
             CodecEntry.For(new StackedProfileCodec(resolved)),
             CodecEntry.For(new PhaseSpaceFeaturesCodec(resolved)),
+            CodecEntry.For(new MapFeaturesCodec(resolved)),
             CodecEntry.For(new PosteriorCodec(resolved)),
             CodecEntry.For(new MassFunctionUpdateCodec(resolved)),
         ];

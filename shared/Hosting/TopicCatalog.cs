@@ -24,17 +24,22 @@ public static class TopicCatalog
         new(Topics.Profiles, 6, Week),
         // Internal and large (KDE images, member lists): lz4 also stretches the embedded broker's ~5 MiB per partition.
         new(Topics.PhaseSpaceFeatures, 12, Week, CompressionType.Lz4),
+        // Sky maps joined into 128 x 128 log10 channels (about 64 KiB per channel): lz4 as features.phase-space.
+        new(Topics.MapFeatures, 12, Week, CompressionType.Lz4),
         // Compacted: the newest posterior of every cluster stays, so the massfunction service can rebuild its state
         // from this topic however old the survey is (a time retention would silently drop its oldest clusters).
         new(Topics.MassPosteriors, 12, Compacted: true),
         // Compacted like posteriors.mass: keyed by profile id, the newest posterior of every stack stays (a re-run of
         // a stack overwrites its posterior). As many partitions as its input, profiles.
         new(Topics.ParameterPosteriors, 6, Compacted: true),
+        // Compacted like posteriors.mass: keyed by object id, a re-run of an object's maps overwrites its posterior.
+        new(Topics.CgmPosteriors, 12, Compacted: true),
         new(Topics.MassFunction, 4, Month),
         new(Topics.DeadLetter(Topics.Catalogues), 4, Month),
         new(Topics.DeadLetter(Topics.Maps), 4, Month),
         new(Topics.DeadLetter(Topics.Profiles), 4, Month),
         new(Topics.DeadLetter(Topics.PhaseSpaceFeatures), 4, Month),
         new(Topics.DeadLetter(Topics.MassPosteriors), 4, Month),
+        new(Topics.DeadLetter(Topics.MapFeatures), 4, Month),
     ];
 }

@@ -6,7 +6,7 @@ namespace StreamProcessor.MapInference;
 public static class MapInferenceMetrics
 {
     public static readonly Counter Rejected = Metrics.CreateCounter(
-        "streamprocessor_maps_rejected_total", "Map records no model can read (published as rejected posteriors), by reason.",
+        "streamprocessor_cgm_posteriors_rejected_total", "Map-feature records no map model can read (published as rejected posteriors), by reason.",
         labelNames: ["service", "reason"]);
 
     public static readonly Counter ByModel = Metrics.CreateCounter(

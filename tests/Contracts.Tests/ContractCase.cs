@@ -42,6 +42,7 @@ public sealed class ContractCase
         Of(new SkyMapCodec(limits), SampleMessages.Map),
         Of(new StackedProfileCodec(limits), SampleMessages.Profile),
         Of(new PhaseSpaceFeaturesCodec(limits), SampleMessages.Features),
+        Of(new MapFeaturesCodec(limits), SampleMessages.MapFeatures),
         Of(new PosteriorCodec(limits), SampleMessages.MassPosterior),
         Of(new MassFunctionUpdateCodec(limits), SampleMessages.MassFunction),
     ];

@@ -31,6 +31,37 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void A_rejected_map_feature_record_round_trips_with_its_reason_missing_channel_and_no_pixels()
+    {
+        var codec = new MapFeaturesCodec();
+        var rejected = SampleMessages.RejectedMapFeatures();
+
+        var decoded = codec.Decode(codec.Encode(rejected));
+
+        ContractCase.AssertSameMessage(rejected, decoded);
+        Assert.Null(decoded.Log10Pixels);
+        Assert.Equal([SkyMapFieldKind.HiColumnDensity], decoded.MissingChannels);
+    }
+
+    [Fact]
+    public void A_lone_hi_channel_marked_missing_xray_round_trips()
+    {
+        var codec = new MapFeaturesCodec();
+        var hiOnly = SampleMessages.MapFeatures() with
+        {
+            Channels = [SkyMapFieldKind.HiColumnDensity],
+            MissingChannels = [SkyMapFieldKind.XraySurfaceBrightness],
+            Log10Pixels = [.. SampleMessages.MapFeatures().Log10Pixels!.Skip(16)],
+            FlooredFraction = [0.0625],
+            Log10Floors = [19.477121254719663],
+            SourceMapIds = ["mock-desi-000042-hi"],
+        };
+
+        ContractCase.AssertSameMessage(hiOnly, codec.Decode(codec.Encode(hiOnly)));
+        Assert.Equal(["hi-column-density"], (object?[])Arrow.ArrowRows.ToRow(codec.ToRecordBatch(hiOnly))["channels"]!);
+    }
+
+    [Fact]
     public void A_mass_function_without_cosmology_or_truth_round_trips()
     {
         var codec = new MassFunctionUpdateCodec();
@@ -91,7 +122,9 @@ public sealed class RoundTripTests
     public void The_key_of_each_message_is_its_object_id()
     {
         Assert.Equal("mock-desi-000042", new ClusterCatalogueCodec().KeyOf(SampleMessages.Catalogue()));
-        Assert.Equal("mock-desi-000042-xray", new SkyMapCodec().KeyOf(SampleMessages.Map()));
+        Assert.Equal("mock-desi-000042", new SkyMapCodec().KeyOf(SampleMessages.Map()));
+        Assert.Equal("mock-desi-000042-xray", new SkyMapCodec().KeyOf(SampleMessages.MapVersion10()));
+        Assert.Equal("mock-desi-000042", new MapFeaturesCodec().KeyOf(SampleMessages.MapFeatures()));
         Assert.Equal("mock-desi-stack-z0.2-0.3", new StackedProfileCodec().KeyOf(SampleMessages.Profile()));
         Assert.Equal("mock-desi-000042", new PhaseSpaceFeaturesCodec().KeyOf(SampleMessages.Features()));
         Assert.Equal("mock-desi-000042", new PosteriorCodec().KeyOf(SampleMessages.MassPosterior()));

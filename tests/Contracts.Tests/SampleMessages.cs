@@ -41,6 +41,50 @@ internal static class SampleMessages
         Height = 6,
         Pixels = [.. Enumerable.Range(0, 48).Select(i => (float)(1e-15 * Math.Exp(-(((i % 8) - 3.5) * ((i % 8) - 3.5) + ((i / 8) - 2.5) * ((i / 8) - 2.5)) / 4.0)) - 1e-17f)],
         Units = "erg s^-1 cm^-2 arcsec^-2",
+        ObjectId = "mock-desi-000042",
+        TrueValues = [12.31, 0.082, -2.45, 10.62, 0.37, 6.18],
+    };
+
+    /// <summary>The sample as schema 1.0 wrote it: no object id, no true values.</summary>
+    public static SkyMap MapVersion10() => Map() with { ObjectId = null, TrueValues = null };
+
+    /// <summary>An X-ray and an HI channel of 4 × 4 pixels, joined; the values follow a closed form in the index.</summary>
+    public static MapFeatures MapFeatures() => new()
+    {
+        ObjectId = "mock-desi-000042",
+        Survey = "erass4-mhongoose",
+        Redshift = 0.0345,
+        Status = RecordStatus.Accepted,
+        RejectionReason = null,
+        Channels = [SkyMapFieldKind.XraySurfaceBrightness, SkyMapFieldKind.HiColumnDensity],
+        MissingChannels = [],
+        Side = 4,
+        PixelKpc = 4.0,
+        Log10Pixels = [.. Enumerable.Range(0, 32).Select(i => i < 16 ? 36.25f + (0.125f * (i % 4)) - (0.25f * (i / 4)) : 19.5f + (0.0625f * (i % 16)))],
+        LimitsProfile = "erass4-mhongoose",
+        FlooredFraction = [0.25, 0.0625],
+        Log10Floors = [36.21, 19.477121254719663],
+        SourceMapIds = ["mock-desi-000042-xray", "mock-desi-000042-hi"],
+        TrueValues = [12.31, 0.082, -2.45, 10.62, 0.37, 6.18],
+        Provenance = new MessageProvenance("maps", 5, 4321),
+        JoinMs = 1250.5,
+        FeaturesMs = 3.5,
+        ComputedUtc = Detected.AddSeconds(4),
+        CodeVersion = "1.0.0+abc1234",
+    };
+
+    /// <summary>A lone X-ray map whose survey profile also expects HI, rejected (too little of the grid covered).</summary>
+    public static MapFeatures RejectedMapFeatures() => MapFeatures() with
+    {
+        Status = RecordStatus.Rejected,
+        RejectionReason = "xray-surface-brightness: the map covers 12 % of the 512 kpc model grid; at least 25 % is required",
+        Channels = [SkyMapFieldKind.XraySurfaceBrightness],
+        MissingChannels = [SkyMapFieldKind.HiColumnDensity],
+        Log10Pixels = null,
+        FlooredFraction = [0.0],
+        Log10Floors = [36.21],
+        SourceMapIds = ["mock-desi-000042-xray"],
+        TrueValues = null,
     };
 
     public static StackedProfile Profile() => new()

@@ -68,7 +68,7 @@ public sealed class SchemaDefinitionTests
     [Fact]
     public void Every_topic_with_a_schema_is_one_of_the_topic_constants()
     {
-        string[] known = [Topics.Catalogues, Topics.Maps, Topics.Profiles, Topics.PhaseSpaceFeatures, Topics.MassPosteriors,
+        string[] known = [Topics.Catalogues, Topics.Maps, Topics.Profiles, Topics.PhaseSpaceFeatures, Topics.MapFeatures, Topics.MassPosteriors,
             Topics.CgmPosteriors, Topics.ParameterPosteriors, Topics.MassFunction];
         Assert.Equal(known.Order(), CodecCatalog.Default.Topics.Order());
     }

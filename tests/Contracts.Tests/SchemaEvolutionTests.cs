@@ -124,6 +124,26 @@ public sealed class SchemaEvolutionTests
     }
 
     [Fact]
+    public void The_sky_map_1_0_golden_file_reads_as_the_sample_without_object_id_or_true_values_and_is_keyed_by_its_map_id()
+    {
+        byte[] v10 = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("sky-map", 1, 0)));
+
+        var codec = new SkyMapCodec();
+        var decoded = codec.Decode(v10);
+
+        ContractCase.AssertSameMessage(SampleMessages.MapVersion10(), decoded);
+        Assert.Equal("mock-desi-000042-xray", codec.KeyOf(decoded));
+    }
+
+    [Fact]
+    public void The_sky_map_1_1_fields_are_nullable_and_new_in_1_1()
+    {
+        Assert.Equal(new SchemaId("sky-map", 1, 1), SkyMapCodec.Id);
+        Assert.All(["object_id", "true_values"], name => Assert.Equal(("1.1", true), (SkyMapCodec.Definition[name].Since, SkyMapCodec.Definition[name].Nullable)));
+        Assert.Equal("map_id", SkyMapCodec.Definition.KeyField);
+    }
+
+    [Fact]
     public void A_1_0_reader_reads_a_1_1_message_and_ignores_its_unknown_column()
     {
         var sample = SampleMessages.Catalogue();

@@ -409,6 +409,95 @@ public sealed class ValidationTests
         Assert.Equal((ValidationReason.MissingField, "kde_2d"), (e.Reason, e.Field));
     }
 
+    [Fact]
+    public void Map_true_values_that_are_not_the_six_cgm_targets_are_malformed()
+    {
+        var e = Rejects(() => new SkyMapCodec().Encode(SampleMessages.Map() with { TrueValues = [12.0, 0.1] }));
+        Assert.Equal((ValidationReason.Malformed, "true_values"), (e.Reason, e.Field));
+        Assert.Contains("log10_halo_mass", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_features_whose_pixels_do_not_fill_side_squared_times_channels_are_malformed()
+    {
+        var codec = new MapFeaturesCodec();
+        var e = Rejects(() => codec.Encode(SampleMessages.MapFeatures() with { Side = 5 }));
+        Assert.Equal((ValidationReason.Malformed, "log10_pixels"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void A_nan_map_feature_pixel_is_non_finite()
+    {
+        var codec = new MapFeaturesCodec();
+        var pixels = SampleMessages.MapFeatures().Log10Pixels!.ToArray();
+        pixels[7] = float.NaN;
+        var e = Rejects(() => codec.Encode(SampleMessages.MapFeatures() with { Log10Pixels = pixels }));
+        Assert.Equal((ValidationReason.NonFinite, "log10_pixels"), (e.Reason, e.Field));
+    }
+
+    [Fact]
+    public void Map_features_carry_a_rejection_reason_if_and_only_if_rejected_and_pixels_only_when_accepted()
+    {
+        var codec = new MapFeaturesCodec();
+        var noReason = Rejects(() => codec.Encode(SampleMessages.RejectedMapFeatures() with { RejectionReason = null }));
+        var reasonWhenAccepted = Rejects(() => codec.Encode(SampleMessages.MapFeatures() with { RejectionReason = "why" }));
+        var noPixels = Rejects(() => codec.Encode(SampleMessages.MapFeatures() with { Log10Pixels = null }));
+        var rejectedWithPixels = Rejects(() => codec.Encode(SampleMessages.RejectedMapFeatures() with { Log10Pixels = new float[16] }));
+
+        Assert.Equal((ValidationReason.MissingField, "rejection_reason"), (noReason.Reason, noReason.Field));
+        Assert.Equal((ValidationReason.OutOfRange, "rejection_reason"), (reasonWhenAccepted.Reason, reasonWhenAccepted.Field));
+        Assert.Equal((ValidationReason.MissingField, "log10_pixels"), (noPixels.Reason, noPixels.Field));
+        Assert.Equal((ValidationReason.OutOfRange, "log10_pixels"), (rejectedWithPixels.Reason, rejectedWithPixels.Field));
+    }
+
+    [Fact]
+    public void Map_feature_channels_must_be_unique_in_the_fixed_order_and_disjoint_from_the_missing_ones()
+    {
+        var codec = new MapFeaturesCodec();
+        var sample = SampleMessages.MapFeatures();
+        var swapped = Rejects(() => codec.Encode(sample with { Channels = [SkyMapFieldKind.HiColumnDensity, SkyMapFieldKind.XraySurfaceBrightness] }));
+        var overlap = Rejects(() => codec.Encode(sample with { MissingChannels = [SkyMapFieldKind.HiColumnDensity] }));
+        var none = Rejects(() => codec.Encode(sample with { Channels = [], Log10Pixels = [], FlooredFraction = [], Log10Floors = [], SourceMapIds = [] }));
+
+        Assert.Equal((ValidationReason.Malformed, "channels"), (swapped.Reason, swapped.Field));
+        Assert.Equal((ValidationReason.Malformed, "missing_channels"), (overlap.Reason, overlap.Field));
+        Assert.Equal((ValidationReason.MissingField, "channels"), (none.Reason, none.Field));
+    }
+
+    [Fact]
+    public void Per_channel_lists_of_map_features_have_one_element_per_channel_and_fractions_lie_in_0_to_1()
+    {
+        var codec = new MapFeaturesCodec();
+        var sample = SampleMessages.MapFeatures();
+        var fractions = Rejects(() => codec.Encode(sample with { FlooredFraction = [0.25] }));
+        var ids = Rejects(() => codec.Encode(sample with { SourceMapIds = ["only-one"] }));
+        var above = Rejects(() => codec.Encode(sample with { FlooredFraction = [0.25, 1.5] }));
+
+        Assert.Equal((ValidationReason.Malformed, "floored_fraction"), (fractions.Reason, fractions.Field));
+        Assert.Equal((ValidationReason.Malformed, "source_map_ids"), (ids.Reason, ids.Field));
+        Assert.Equal((ValidationReason.OutOfRange, "floored_fraction"), (above.Reason, above.Field));
+    }
+
+    [Fact]
+    public void An_unknown_channel_kind_in_map_features_is_out_of_range()
+    {
+        var codec = new MapFeaturesCodec();
+        using var good = codec.ToRecordBatch(SampleMessages.MapFeatures());
+        int index = good.Schema.GetFieldIndex("channels");
+        var channels = new Apache.Arrow.ListArray.Builder(Apache.Arrow.Types.StringType.Default);
+        var values = (Apache.Arrow.StringArray.Builder)channels.ValueBuilder;
+        channels.Append();
+        values.Append("xray-surface-brightness");
+        values.Append("sz-compton-y");
+        var arrays = good.Arrays.Select((a, i) => i == index ? channels.Build() : a).ToList();
+        using var bad = new Apache.Arrow.RecordBatch(good.Schema, arrays, 1);
+
+        var e = Rejects(() => codec.FromRecordBatch(bad));
+
+        Assert.Equal(ValidationReason.OutOfRange, e.Reason);
+        Assert.StartsWith("channels", e.Field, StringComparison.Ordinal);
+    }
+
     private static Apache.Arrow.Types.IArrowType DoubleType() => Apache.Arrow.Types.DoubleType.Default;
 
     private static Apache.Arrow.Types.IArrowType FloatType() => Apache.Arrow.Types.FloatType.Default;

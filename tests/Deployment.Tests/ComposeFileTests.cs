@@ -3,7 +3,7 @@ namespace StreamProcessor.Deployment.Tests;
 /// <summary>docker-compose.yml: images, Kafka in KRaft mode, start order, health checks and what Prometheus scrapes.</summary>
 public sealed class ComposeFileTests
 {
-    private static readonly string[] Workers = ["phase-space", "mass-inference", "massfunction", "profile-inference"];
+    private static readonly string[] Workers = ["phase-space", "mass-inference", "massfunction", "profile-inference", "map-features", "map-inference"];
 
     private readonly ComposeFile _compose = ComposeFile.Load();
 
@@ -88,6 +88,7 @@ public sealed class ComposeFileTests
     [InlineData("mass-inference")]
     [InlineData("massfunction")]
     [InlineData("profile-inference")]
+    [InlineData("map-features")]
     [InlineData("ingest")]
     [InlineData("subscribe")]
     public void Service_starts_only_after_kafka_init_completed_successfully(string service)
@@ -102,6 +103,8 @@ public sealed class ComposeFileTests
     [InlineData("mass-inference", 9402)]
     [InlineData("massfunction", 9403)]
     [InlineData("profile-inference", 9404)]
+    [InlineData("map-features", 9405)]
+    [InlineData("map-inference", 9406)]
     public void Worker_listens_on_all_interfaces_and_its_healthcheck_probes_readiness_on_that_port(string service, int port)
     {
         var node = _compose.Service(service);

@@ -6,9 +6,9 @@ namespace StreamProcessor.Deployment.Tests;
 /// <summary>services/*/Dockerfile: multi-stage .NET 10 builds that run the service's own assembly as a non-root user.</summary>
 public sealed class DockerfileTests
 {
-    public static TheoryData<string> Services => new() { "phase-space", "mass-inference", "massfunction", "profile-inference", "ingest", "subscribe" };
+    public static TheoryData<string> Services => new() { "phase-space", "mass-inference", "massfunction", "profile-inference", "map-features", "map-inference", "ingest", "subscribe" };
 
-    public static TheoryData<string, int> Workers => new() { { "phase-space", 9401 }, { "mass-inference", 9402 }, { "massfunction", 9403 }, { "profile-inference", 9404 } };
+    public static TheoryData<string, int> Workers => new() { { "phase-space", 9401 }, { "mass-inference", 9402 }, { "massfunction", 9403 }, { "profile-inference", 9404 }, { "map-features", 9405 }, { "map-inference", 9406 } };
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -76,6 +76,7 @@ public sealed class DockerfileTests
     [Theory]
     [InlineData("mass-inference")]
     [InlineData("profile-inference")]
+    [InlineData("map-inference")]
     public void Inference_image_carries_the_model_folder(string service)
     {
         var copy = Assert.Single(Load(service).FinalStage, i => i.Keyword == "COPY" && i.Arguments.StartsWith("models/", StringComparison.Ordinal));

@@ -3,7 +3,7 @@ namespace StreamProcessor.Deployment.Tests;
 /// <summary>
 /// The metrics the services document as exported: the ONE list the dashboard and alert checks compare against.
 /// Worker metrics come from shared/Hosting/Metrics/StreamMetrics.cs; the others from services/phase-space,
-/// services/mass-inference, services/profile-inference and services/massfunction. This list is a claim, not an observation: a later test
+/// services/mass-inference, services/profile-inference, services/map-features, services/map-inference and services/massfunction. This list is a claim, not an observation: a later test
 /// scrapes /metrics of the running services and proves each name (and its labels) is really served.
 /// </summary>
 public static class ExportedMetrics
@@ -23,7 +23,7 @@ public static class ExportedMetrics
         new("streamprocessor_in_flight_records", MetricKind.Gauge, ["service"]),
         new("streamprocessor_assigned_partitions", MetricKind.Gauge, ["service"]),
 
-        // mass-inference and profile-inference (shared/Hosting/Metrics/InferenceMetrics.cs).
+        // mass-inference, profile-inference and map-inference (shared/Hosting/Metrics/InferenceMetrics.cs).
         new("streamprocessor_inference_batch_size_records", MetricKind.Histogram, ["service"]),
         new("streamprocessor_inference_duration_seconds", MetricKind.Histogram, ["service", "device"]),
         new("streamprocessor_posteriors_total", MetricKind.Counter, ["service", "status"]),
@@ -33,6 +33,16 @@ public static class ExportedMetrics
 
         // profile-inference.
         new("streamprocessor_profiles_rejected_total", MetricKind.Counter, ["service", "reason"]),
+
+        // map-features.
+        new("streamprocessor_map_joins_total", MetricKind.Counter, ["service", "outcome"]),
+        new("streamprocessor_maps_rejected_total", MetricKind.Counter, ["service", "reason"]),
+        new("streamprocessor_map_join_wait_seconds", MetricKind.Histogram, ["service", "outcome"]),
+        new("streamprocessor_maps_held", MetricKind.Gauge, ["service"]),
+
+        // map-inference.
+        new("streamprocessor_cgm_posteriors_rejected_total", MetricKind.Counter, ["service", "reason"]),
+        new("streamprocessor_maps_inferred_total", MetricKind.Counter, ["service", "channels"]),
 
         // phase-space.
         new("streamprocessor_catalogues_rejected_total", MetricKind.Counter, ["service", "reason"]),

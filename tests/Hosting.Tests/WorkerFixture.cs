@@ -26,7 +26,7 @@ internal sealed class WorkerFixture : IDisposable
 
     public ScaledValueCodec Codec { get; } = new();
 
-    public StreamWorker<ScaledValue, ScaledValue> NewWorker(string service = "doubler", WorkerHealth? health = null, DoublingStep? step = null, int batchesPerCycle = 2) => new(
+    public StreamWorker<ScaledValue, ScaledValue> NewWorker(string service = "doubler", WorkerHealth? health = null, IStreamStep<ScaledValue, ScaledValue>? step = null, int batchesPerCycle = 2) => new(
         new StreamWorkerDefinition(service, Input, Output),
         new StreamWorkerOptions { MaxBatchSize = 16, MaxBatchWait = TimeSpan.FromMilliseconds(10), StepRetries = 1, BatchesPerCycle = batchesPerCycle },
         Codec,

@@ -5,6 +5,9 @@ namespace StreamProcessor.Torch.Tests;
 
 public sealed class MapCnnTests
 {
+    // manual_seed is the first libtorch call here: the native runtime must be in place before it.
+    public MapCnnTests() => Native.TorchRuntime.EnsureLoaded();
+
     [Theory]
     [InlineData(1, 128, 2, 4)] // 64 -> 32 -> 16 -> 8 -> 4
     [InlineData(2, 128, 1, 5)]

@@ -25,6 +25,10 @@ public sealed class MapPipelineTests : IDisposable
         Assert.Equal(0, await MapTrainCommand.RunAsync(model, record, epochs: 1, baseChannels: 2, pooling: 4, learningRate: 1e-3, seed: 5, threads: 1, log));
         Assert.Equal(0, MapEvaluateCommand.Run(model, crossModel: true, log));
         Assert.Equal(0, MapCompareCommand.Run([model], Path.Combine(_folder, "compare"), log));
+        string overlay = Path.Combine(_folder, "explain.png");
+        Assert.Equal(0, MapExplainCommand.Run(model, haloIndex: 500, projection: 1, "f_cgm", steps: 8, overlay, log));
+        Assert.True(new FileInfo(overlay).Length > 5_000);
+        Assert.Contains("maps explain: halo 500 projection 1: f_cgm true", log.ToString());
 
         var card = ModelBundle.ReadCard(model);
         Assert.Equal(["log_m_halo", "f_cgm", "log_z_cgm", "log_m_cgm_200kpc", "f_cool", "log_t_cgm"], card.ParameterNames);

@@ -10,5 +10,6 @@ internal static class MapsCommand
         MapTrainCommand.Create(),
         MapEvaluateCommand.Create(),
         MapCompareCommand.Create(),
+        MapExplainCommand.Create(),
     };
 }

@@ -5,12 +5,14 @@ using StreamProcessor.Contracts.Schemas;
 namespace StreamProcessor.Contracts.Codecs;
 
 /// <summary>
-/// Codec of <see cref="SkyMap"/> (schema "sky-map" 1.0, topic <c>maps</c>). Pixels are a list&lt;float32&gt; in row-major
-/// order; width × height must equal their count and stay within <see cref="CodecLimits.MaxMapPixels"/>.
+/// Codec of <see cref="SkyMap"/> (schema "sky-map" 1.1, topic <c>maps</c>). Pixels are a list&lt;float32&gt; in row-major
+/// order; width × height must equal their count and stay within <see cref="CodecLimits.MaxMapPixels"/>. 1.1 adds the
+/// nullable object_id (the key when present, so the maps of one object share a partition) and true_values (simulated
+/// maps: the six CGM targets of <see cref="SkyMapTargets.Names"/>); 1.0 messages read with both null.
 /// </summary>
 public sealed class SkyMapCodec(CodecLimits? limits = null) : ArrowMessageCodec<SkyMap>(Definition, limits)
 {
-    public static SchemaId Id { get; } = new("sky-map", 1, 0);
+    public static SchemaId Id { get; } = new("sky-map", 1, 1);
 
     public static MessageSchema Definition { get; } = new(Id, [Topics.Maps], "map_id",
         "A square-pixel sky map centred on an object. The pixel scale is angular, so the message carries no cosmology. " +
@@ -28,9 +30,16 @@ public sealed class SkyMapCodec(CodecLimits? limits = null) : ArrowMessageCodec<
             new("height", ArrowTypes.Int32, false, "Rows.") { Range = new(1, 100_000) },
             new("pixels", ArrowTypes.ListOf(ArrowTypes.Float32), false, "Pixel values, row-major, width × height of them; any finite value (background-subtracted maps go negative); unit in the units column."),
             new("units", ArrowTypes.Utf8, false, "Unit of the pixel values, e.g. \"erg s^-1 cm^-2 arcsec^-2\" or \"cm^-2\"."),
+            new("object_id", ArrowTypes.Utf8, true,
+                "The object the map is centred on; the maps of one object (one per field kind) share it, and the producer keys the message by it " +
+                "(the map id is the key when it is null, as in 1.0).") { Since = "1.1" },
+            new("true_values", ArrowTypes.ListOf(ArrowTypes.Float64), true,
+                "Simulated maps only: the true values of the six CGM targets, in the order log10_halo_mass, f_cgm, log10_z_cgm, " +
+                "log10_m_cgm_200kpc, f_cool, log10_t_cgm; null for real maps.") { Since = "1.1" },
         ]);
 
-    public override string KeyOf(SkyMap message) => message.MapId;
+    /// <summary>The object id when the map has one (every map of the object lands in one partition), else the map id.</summary>
+    public override string KeyOf(SkyMap message) => message.ObjectId ?? message.MapId;
 
     protected override void Write(ArrowRowWriter writer, SkyMap message) => writer
         .String("map_id", message.MapId)
@@ -43,7 +52,9 @@ public sealed class SkyMapCodec(CodecLimits? limits = null) : ArrowMessageCodec<
         .Int32("width", message.Width)
         .Int32("height", message.Height)
         .FloatList("pixels", message.Pixels)
-        .String("units", message.Units);
+        .String("units", message.Units)
+        .String("object_id", message.ObjectId)
+        .DoubleList("true_values", message.TrueValues);
 
     protected override SkyMap Read(ArrowRowReader reader)
     {
@@ -62,6 +73,11 @@ public sealed class SkyMapCodec(CodecLimits? limits = null) : ArrowMessageCodec<
             throw ArrowRowReader.Error(ValidationReason.Malformed, "pixels", $"has {pixels.Length} values, width × height = {pixelCount}");
         }
 
+        if (reader.OptionalString("object_id") is { } objectId && string.IsNullOrWhiteSpace(objectId))
+        {
+            throw ArrowRowReader.Error(ValidationReason.MissingField, "object_id", "is blank; leave it null when the map has no object id");
+        }
+
         return new SkyMap
         {
             MapId = reader.String("map_id"),
@@ -75,6 +91,20 @@ public sealed class SkyMapCodec(CodecLimits? limits = null) : ArrowMessageCodec<
             Height = height,
             Pixels = pixels,
             Units = reader.String("units"),
+            ObjectId = reader.OptionalString("object_id"),
+            TrueValues = TrueValues(reader),
         };
+    }
+
+    private static double[]? TrueValues(ArrowRowReader reader)
+    {
+        var values = reader.OptionalDoubleList("true_values", reader.Limits.MaxListLength, nameof(CodecLimits.MaxListLength));
+        if (values is not null && values.Length != SkyMapTargets.Names.Count)
+        {
+            throw ArrowRowReader.Error(ValidationReason.Malformed, "true_values",
+                $"has {values.Length} values; it holds the {SkyMapTargets.Names.Count} targets {string.Join(", ", SkyMapTargets.Names)}");
+        }
+
+        return values;
     }
 }

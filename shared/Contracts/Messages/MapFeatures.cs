@@ -36,15 +36,25 @@ public sealed record MapFeatures
 
     /// <summary>
     /// log10 of the physical pixel values, channel-major then row-major (index = (channel * Side + row) * Side + column):
-    /// X-ray surface brightness in erg s^-1 kpc^-2 (rest frame, 0.5-2 keV), HI column density in cm^-2. Null when rejected.
+    /// X-ray surface brightness in erg s^-1 pc^-2 (rest frame, 0.5-2 keV), HI column density in cm^-2. Null when rejected.
     /// </summary>
     public IReadOnlyList<float>? Log10Pixels { get; init; }
 
     /// <summary>Name of the survey profile whose detection limits were applied (e.g. "idealised", "erass4-mhongoose").</summary>
     public required string LimitsProfile { get; init; }
 
-    /// <summary>Per channel, the fraction of pixels at or below the detection floor (0 without a floor).</summary>
+    /// <summary>
+    /// Per channel, the fraction of pixels raised to the channel's floor (<see cref="Log10Floors"/>): below the profile's
+    /// detection limit, or (a profile without one) not positive, or outside the input map.
+    /// </summary>
     public required IReadOnlyList<double> FlooredFraction { get; init; }
+
+    /// <summary>
+    /// Per channel, log10 of the floor the pixels were raised to, in the channel's physical unit: the profile's detection
+    /// limit at this redshift, or the tiny positive floor of a profile without one. A model can mask pixels at this value.
+    /// Null when the producer does not say.
+    /// </summary>
+    public IReadOnlyList<double>? Log10Floors { get; init; }
 
     /// <summary>The map ids joined into this record, in channel order.</summary>
     public required IReadOnlyList<string> SourceMapIds { get; init; }
@@ -55,7 +65,10 @@ public sealed record MapFeatures
     /// <summary>Provenance of the first map of the object.</summary>
     public required MessageProvenance Provenance { get; init; }
 
-    /// <summary>Time from the first map's arrival in the log to the join's completion, ms (includes the join wait).</summary>
+    /// <summary>
+    /// Time from the first map's being read by the worker to the join's completion, ms: the join wait (bounded by the
+    /// service's wait; not from the log timestamp, which a replay of an old topic would put days back).
+    /// </summary>
     public required double JoinMs { get; init; }
 
     /// <summary>Time spent computing the features, ms.</summary>

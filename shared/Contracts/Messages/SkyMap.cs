@@ -36,4 +36,16 @@ public sealed record SkyMap
 
     /// <summary>Unit of the pixel values, e.g. "erg s^-1 cm^-2 arcsec^-2" or "cm^-2".</summary>
     public required string Units { get; init; }
+
+    /// <summary>
+    /// The object the map is centred on (schema 1.1): every map of one object (one per field kind) carries the same id,
+    /// and the producer keys the message by it so they share a partition. Null from 1.0 producers (the map id is the key).
+    /// </summary>
+    public string? ObjectId { get; init; }
+
+    /// <summary>
+    /// Simulated maps only (schema 1.1): the true values of the six CGM targets, in the order of
+    /// <see cref="SkyMapTargets.Names"/>; null for real maps.
+    /// </summary>
+    public IReadOnlyList<double>? TrueValues { get; init; }
 }

@@ -19,6 +19,8 @@ namespace StreamProcessor.Hosting.Worker;
 /// A consume cycle holds up to <see cref="StreamWorkerOptions.BatchesPerCycle"/> batches, pipelined: batch k+1 is
 /// decoded and stepped while batch k waits for its acknowledgements, and batch k is committed before batch k+1 is
 /// published, so at most one batch is ever published but uncommitted, as without the overlap.
+/// A step that holds inputs (<see cref="IHoldingStep{TOut}"/>, e.g. a join waiting for the other maps of an object) caps
+/// every commit at the lowest offset it still holds in that partition, and its expired outputs are published from the loop.
 /// </summary>
 public sealed class StreamWorker<TIn, TOut> : BackgroundService
 {
@@ -27,6 +29,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
     private readonly IMessageCodec<TIn> _inputCodec;
     private readonly IMessageCodec<TOut> _outputCodec;
     private readonly IStreamStep<TIn, TOut> _step;
+    private readonly IHoldingStep<TOut>? _holding;
     private readonly KafkaClientFactory _kafka;
     private readonly WorkerHealth _health;
     private readonly ILogger _logger;
@@ -39,6 +42,10 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
     // which librdkafka invokes from inside Consume() on that same thread.
     private readonly List<ConsumeResult<string, byte[]>> _pending = [];
     private readonly HashSet<TopicPartition> _assigned = [];
+
+    // Holding steps only: per partition, the offset after the last record whose outputs were acknowledged (what a
+    // commit after a release may advance to, capped at the lowest offset the step still holds).
+    private readonly Dictionary<TopicPartition, long> _processedUpTo = [];
 
     // Set when the broker says the group is rebalancing: no batch is published until the revoke/assign arrives,
     // so a partition's next owner never re-publishes what this replica published (no duplicates on rebalance).
@@ -60,6 +67,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         _inputCodec = inputCodec;
         _outputCodec = outputCodec;
         _step = step;
+        _holding = step as IHoldingStep<TOut>;
         _kafka = kafka;
         _health = health;
         _logger = logger;
@@ -124,6 +132,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             {
                 CollectBatch(consumer, stoppingToken);
                 _health.Beat(Service);
+                if (_holding is not null && !_rebalancing) await ReleaseDueAsync(consumer, producer);
                 if (_pending.Count == 0)
                 {
                     UpdateLag(consumer);
@@ -198,9 +207,14 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
         {
             var batch = cycle.GetRange(start, Math.Min(_options.MaxBatchSize, cycle.Count - start));
             var batchClock = Stopwatch.StartNew();
+            // A holding step's state before and after this batch: the fence may not commit past what the step held
+            // before (this batch may release it in outputs not yet published); the batch's own commit, made once its
+            // outputs are acknowledged, may not pass what it holds after.
+            var heldBefore = HeldOffsets();
             var outcomes = await ComputeAsync(batch);
+            var heldAfter = HeldOffsets();
 
-            bool stable = previous is null ? TryCommit(consumer, batch, first: true) : await FinishAsync(consumer, previous);
+            bool stable = previous is null ? TryCommit(consumer, batch, first: true, heldBefore) : await FinishAsync(consumer, previous);
             previous = null;
             if (!stable)
             {
@@ -211,7 +225,7 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             }
 
             // Produced now, acknowledged while the next batch is computed.
-            previous = new InFlightBatch(batch, PublishAsync(producer, batch, outcomes), batchClock);
+            previous = new InFlightBatch(batch, PublishAsync(producer, batch, outcomes), batchClock, heldAfter);
         }
 
         if (previous is not null && !await FinishAsync(consumer, previous)) _rebalancing = true;
@@ -277,7 +291,12 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             StreamMetrics.RecordLatency.WithLabels(Service).Observe(Math.Max(0, (acknowledgedUtc - record.Message.Timestamp.UtcDateTime).TotalSeconds));
         }
 
-        bool committed = TryCommit(consumer, inFlight.Batch, first: false);
+        bool committed = TryCommit(consumer, inFlight.Batch, first: false, inFlight.Held);
+        if (_holding is not null)
+        {
+            foreach (var g in inFlight.Batch.GroupBy(r => r.TopicPartition)) _processedUpTo[g.Key] = g.Max(r => r.Offset.Value) + 1;
+        }
+
         StreamMetrics.StageDuration.WithLabels(Service, "batch").Observe(inFlight.Clock.Elapsed.TotalSeconds);
         return committed;
     }
@@ -339,6 +358,10 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
                     StreamMetrics.Skipped.WithLabels(Service, skipped.Reason).Inc();
                     outcomes[i] = outcome with { Delivered = true };
                     break;
+                case StepResult<TOut>.Held:
+                    // Nothing to publish now; commits stay below it until the step releases it (IHoldingStep).
+                    outcomes[i] = outcome with { Delivered = true };
+                    break;
                 case StepResult<TOut>.DeadLettered dead:
                     deliveries.Add((i, _dlqTopic, DeadLetterMessages.From(batch[i], dead.Reason, dead.Message, outcome.Stage, outcome.ExceptionType), dead.Reason));
                     break;
@@ -379,15 +402,21 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     /// <summary>
     /// Commits, per partition of the batch, either its first offset (<paramref name="first"/>: a fence that only
-    /// checks the group is stable) or the offset after its last record. False when the group is rebalancing.
+    /// checks the group is stable) or the offset after its last record, never past the lowest offset a holding step
+    /// still holds in that partition (<paramref name="held"/>). False when the group is rebalancing.
     /// </summary>
-    private bool TryCommit(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch, bool first)
+    private bool TryCommit(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch, bool first, IReadOnlyDictionary<InputPartition, long>? held)
     {
         var offsets = batch
             .GroupBy(r => r.TopicPartition)
             .Where(g => _assigned.Contains(g.Key))
-            .Select(g => new TopicPartitionOffset(g.Key, new Offset(first ? g.Min(r => r.Offset.Value) : g.Max(r => r.Offset.Value) + 1)))
+            .Select(g => new TopicPartitionOffset(g.Key, new Offset(Capped(g.Key, first ? g.Min(r => r.Offset.Value) : g.Max(r => r.Offset.Value) + 1, held))))
             .ToList();
+        return TryCommit(consumer, offsets, first);
+    }
+
+    private bool TryCommit(IConsumer<string, byte[]> consumer, List<TopicPartitionOffset> offsets, bool first)
+    {
         if (offsets.Count == 0) return !first;
         var clock = Stopwatch.StartNew();
         try
@@ -404,6 +433,66 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
             return false;
         }
     }
+
+    private static long Capped(TopicPartition partition, long offset, IReadOnlyDictionary<InputPartition, long>? held) =>
+        held is not null && held.TryGetValue(new InputPartition(partition.Topic, partition.Partition.Value), out long lowest) ? Math.Min(offset, lowest) : offset;
+
+    private IReadOnlyDictionary<InputPartition, long>? HeldOffsets() =>
+        _holding is null ? null : new Dictionary<InputPartition, long>(_holding.LowestHeldOffsets());
+
+    /// <summary>
+    /// Publishes the outputs a holding step releases because their wait ran out, then commits what they released. Runs
+    /// between cycles, so every batch before it is acknowledged and committed. The fence first checks the group is
+    /// stable (committing only what was already safe); if it is rebalancing the released outputs are not published, and the
+    /// partitions' next owner (after the revoke, this replica again under the eager protocol) re-reads the inputs.
+    /// </summary>
+    private async Task ReleaseDueAsync(IConsumer<string, byte[]> consumer, IProducer<string, byte[]> producer)
+    {
+        var heldBefore = HeldOffsets();
+        var released = _holding!.ReleaseDue(_time.GetUtcNow());
+        if (released.Count == 0) return;
+        var fence = SafeOffsets(heldBefore);
+        if (fence.Count > 0 && !TryCommit(consumer, fence, first: true))
+        {
+            _rebalancing = true;
+            _logger.LogInformation("{Service}: group is rebalancing; {Count} released outputs left to the next owner", Service, released.Count);
+            return;
+        }
+
+        var messages = new List<Message<string, byte[]>>();
+        foreach (var output in released)
+        {
+            try
+            {
+                messages.Add(ToMessage(output));
+            }
+            catch (RecordValidationException e)
+            {
+                // A step's own output that its codec refuses is a bug in the step; its inputs were released, so say so loudly.
+                _logger.LogError("{Service}: a released output fails its schema and is not published: {Reason}", Service, e.Message);
+                StreamMetrics.Skipped.WithLabels(Service, "released-output-invalid").Inc();
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        await _produceRetry.ExecuteAsync(async token =>
+        {
+            var reports = new BatchDeliveries(messages.Count);
+            for (int slot = 0; slot < messages.Count; slot++) reports.Produce(producer, slot, _definition.OutputTopic, messages[slot]);
+            await reports.Completed;
+            if (Enumerable.Range(0, messages.Count).Select(reports.FailureOf).FirstOrDefault(f => f is not null) is { } failure) throw failure;
+        }, CancellationToken.None);
+        StreamMetrics.Produced.WithLabels(Service, _definition.OutputTopic).Inc(messages.Count);
+        StreamMetrics.StageDuration.WithLabels(Service, "release").Observe(clock.Elapsed.TotalSeconds);
+        if (!TryCommit(consumer, SafeOffsets(HeldOffsets()), first: false)) _rebalancing = true;
+    }
+
+    /// <summary>Per assigned partition with acknowledged records, the offset after them capped at what the step still holds.</summary>
+    private List<TopicPartitionOffset> SafeOffsets(IReadOnlyDictionary<InputPartition, long>? held) =>
+        _processedUpTo
+            .Where(p => _assigned.Contains(p.Key))
+            .Select(p => new TopicPartitionOffset(p.Key, new Offset(Capped(p.Key, p.Value, held))))
+            .ToList();
 
     private void OnAssigned(List<TopicPartition> partitions)
     {
@@ -433,9 +522,12 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     private void Forget(List<TopicPartition> partitions)
     {
+        // A holding step drops what it holds from these partitions: nothing past it was committed, so the next owner re-reads it.
+        _holding?.Forget(partitions.Select(p => new InputPartition(p.Topic, p.Partition.Value)).ToList());
         foreach (var p in partitions)
         {
             _assigned.Remove(p);
+            _processedUpTo.Remove(p);
             StreamMetrics.ConsumerLag.RemoveLabelled(Service, p.Topic, p.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -457,14 +549,16 @@ public sealed class StreamWorker<TIn, TOut> : BackgroundService
 
     private void Shutdown(IConsumer<string, byte[]> consumer, IProducer<string, byte[]> producer)
     {
-        // Every finished batch is already committed; unprocessed records stay uncommitted and are re-read on restart.
+        // Every finished batch is already committed; unprocessed records, and inputs a holding step still holds, stay
+        // uncommitted and are re-read on restart.
         producer.Flush(TimeSpan.FromSeconds(30));
         consumer.Close();
         _health.MarkStopped(Service);
         _logger.LogInformation("{Service}: stopped; outputs flushed and offsets committed", Service);
     }
 
-    private sealed record InFlightBatch(List<ConsumeResult<string, byte[]>> Batch, Task Publishing, Stopwatch Clock);
+    /// <summary>A batch whose outputs are being produced; <c>Held</c> is a holding step's lowest held offsets once the batch was stepped (null for other steps).</summary>
+    private sealed record InFlightBatch(List<ConsumeResult<string, byte[]>> Batch, Task Publishing, Stopwatch Clock, IReadOnlyDictionary<InputPartition, long>? Held);
 
     private readonly record struct Outcome(StepResult<TOut>? Result, string Stage, string ExceptionType, bool Delivered)
     {
