@@ -4,5 +4,5 @@ namespace StreamProcessor.Bench;
 internal static class BenchCommands
 {
     internal const string Description =
-        "Benchmarks of StreamProcessor: each subcommand measures its figures and ratios in one run (kde, stream, massfunction, codecs, profiles).";
+        "Benchmarks of StreamProcessor: each subcommand measures its figures and ratios in one run (kde, stream, massfunction, codecs, profiles, maps).";
 }

@@ -8,5 +8,6 @@ root.Subcommands.Add(StreamBenchCommand.Create());
 root.Subcommands.Add(MassFunctionBenchCommand.Create());
 root.Subcommands.Add(CodecBenchCommand.Create());
 root.Subcommands.Add(ProfileBenchCommand.Create());
+root.Subcommands.Add(MapBenchCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -57,9 +57,16 @@ public static class PipelineRun
     }
 
     /// <summary>A progress bar on a terminal, and a plain log line every second in any case (CI, log files).</summary>
+    /// <param name="total">Records to publish.</param>
+    /// <param name="collector">The posterior collector whose count the progress shows.</param>
+    /// <param name="what">What is published, for the bar's label.</param>
+    /// <param name="publish">Starts the publishing with a progress sink.</param>
+    /// <param name="collecting">The collector's running task; the progress ends with it.</param>
+    /// <param name="expectedPosteriors">Posteriors awaited, when not one per published record (the map path: one per object of one or two maps).</param>
     internal static async Task<PublishResult> WithProgressAsync(
-        int total, PosteriorCollector collector, string what, Func<IProgress<PublishProgress>, Task<PublishResult>> publish, Task collecting)
+        int total, PosteriorCollector collector, string what, Func<IProgress<PublishProgress>, Task<PublishResult>> publish, Task collecting, int? expectedPosteriors = null)
     {
+        int posteriorTotal = expectedPosteriors ?? total;
         var latest = new PublishProgress(total, 0, 0, 0);
         var progress = new Progress<PublishProgress>(p => latest = p);
         var publishing = publish(progress);
@@ -69,7 +76,7 @@ public static class PipelineRun
             await AnsiConsole.Progress().StartAsync(async context =>
             {
                 var sent = context.AddTask($"{what} published", maxValue: total);
-                var done = context.AddTask("posteriors received ", maxValue: total);
+                var done = context.AddTask("posteriors received ", maxValue: posteriorTotal);
                 while (!collecting.IsCompleted)
                 {
                     sent.Value = latest.Acknowledged;
@@ -86,7 +93,7 @@ public static class PipelineRun
             while (!collecting.IsCompleted)
             {
                 await Task.WhenAny(collecting, Task.Delay(1000));
-                Log($"progress: published {latest.Acknowledged}/{total}, posteriors {collector.Count}/{total}");
+                Log($"progress: published {latest.Acknowledged}/{total}, posteriors {collector.Count}/{posteriorTotal}");
             }
         }
 

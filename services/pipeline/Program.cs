@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StreamProcessor.Ingestion.Demo;
 using StreamProcessor.Pipeline;
+using StreamProcessor.Pipeline.Maps;
 using StreamProcessor.Pipeline.Profiles;
 
 var clusters = new Option<int>("--clusters") { Description = "Clusters in the demo survey.", DefaultValueFactory = _ => 3000 };
@@ -28,6 +29,7 @@ var root = new RootCommand("The main job: embedded broker, the catalogue path's 
     ScienceCheckCommand.Create(),
     RealClustersCommand.Create(),
     ProfilesDemoCommand.Create(),
+    MapsDemoCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction((parse, token) => PipelineRun.RunAsync(

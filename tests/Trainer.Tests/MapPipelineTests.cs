@@ -26,8 +26,10 @@ public sealed class MapPipelineTests : IDisposable
         Assert.Equal(0, MapEvaluateCommand.Run(model, crossModel: true, log));
         Assert.Equal(0, MapCompareCommand.Run([model], Path.Combine(_folder, "compare"), log));
         string overlay = Path.Combine(_folder, "explain.png");
-        Assert.Equal(0, MapExplainCommand.Run(model, haloIndex: 500, projection: 1, "f_cgm", steps: 8, overlay, log));
+        Assert.Equal(0, MapExplainCommand.Run(model, haloIndex: 500, projection: 1, "f_cgm", steps: 8, overlay, log, writeFits: true));
         Assert.True(new FileInfo(overlay).Length > 5_000);
+        var attribution = StreamProcessor.Fits.FitsReader.Read(Path.Combine(_folder, "explain.hi.fits"));
+        Assert.Equal((128, 128, "dimensionless"), (attribution.Width, attribution.Height, attribution.Bunit));
         Assert.Contains("maps explain: halo 500 projection 1: f_cgm true", log.ToString());
 
         var card = ModelBundle.ReadCard(model);

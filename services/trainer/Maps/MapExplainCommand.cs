@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StreamProcessor.Fits;
 using StreamProcessor.Maps;
 using StreamProcessor.Plotting;
 using StreamProcessor.Torch.Bundles;
@@ -9,7 +10,8 @@ namespace StreamProcessor.Trainer.Maps;
 /// <summary>
 /// <c>trainer maps explain</c>: integrated gradients of one parameter's posterior mean for one generated map (a halo of
 /// the model's own run, one projection), against the empty sky of the model's survey profile (every pixel at the
-/// floor; the per-field minimum when idealised), written as a PNG overlay per channel.
+/// floor; the per-field minimum when idealised), written as a PNG overlay per channel and, with <c>--fits</c>, as one FITS
+/// image per channel (BUNIT the parameter's unit) for DS9, astropy or any FITS reader.
 /// </summary>
 internal static class MapExplainCommand
 {
@@ -21,13 +23,14 @@ internal static class MapExplainCommand
         var parameter = new Option<string>("--parameter") { Description = "Parameter whose mean is explained.", DefaultValueFactory = _ => "log_m_halo" };
         var steps = new Option<int>("--steps") { Description = "Integration points.", DefaultValueFactory = _ => 32 };
         var output = new Option<FileInfo>("--out") { Description = "PNG to write.", Required = true };
-        var command = new Command("explain", "Integrated-gradients overlay of one map for one parameter.") { model, halo, projection, parameter, steps, output };
+        var fits = new Option<bool>("--fits") { Description = "Also write the attributions as FITS images, <out>.<channel>.fits." };
+        var command = new Command("explain", "Integrated-gradients overlay of one map for one parameter.") { model, halo, projection, parameter, steps, output, fits };
         command.SetAction((parse, _) => Task.FromResult(Run(parse.GetValue(model)!.FullName, parse.GetValue(halo), parse.GetValue(projection),
-            parse.GetValue(parameter)!, parse.GetValue(steps), parse.GetValue(output)!.FullName, Console.Out)));
+            parse.GetValue(parameter)!, parse.GetValue(steps), parse.GetValue(output)!.FullName, Console.Out, parse.GetValue(fits))));
         return command;
     }
 
-    internal static int Run(string modelFolder, int haloIndex, int projection, string parameterName, int steps, string pngPath, TextWriter log)
+    internal static int Run(string modelFolder, int haloIndex, int projection, string parameterName, int steps, string pngPath, TextWriter log, bool writeFits = false)
     {
         var record = MapTrainingRecord.Load(modelFolder);
         using var bundle = ModelBundle.Load(modelFolder);
@@ -57,6 +60,10 @@ internal static class MapExplainCommand
         for (int c = 0; c < record.Fields.Count; c++)
         {
             log.WriteLine($"maps explain: {record.Fields[c]} attributions sum to {attributions[c].Sum():F3} {bundle.Card.Parameters![parameter].Unit}");
+            if (!writeFits) continue;
+            string fitsPath = Path.ChangeExtension(pngPath, $".{record.Fields[c]}.fits");
+            FitsWriter.Write(fitsPath, attributions[c], side, side, new FitsWriteOptions { Bunit = bundle.Card.Parameters![parameter].Unit });
+            log.WriteLine($"maps explain: wrote {fitsPath}");
         }
 
         log.WriteLine($"maps explain: halo {haloIndex} projection {projection}: {parameterName} true {truth:F3}, posterior mean {result.MeanAtInput:F3}, " +
