@@ -89,6 +89,7 @@ public sealed class ComposeFileTests
     [InlineData("massfunction")]
     [InlineData("profile-inference")]
     [InlineData("map-features")]
+    [InlineData("map-inference")]
     [InlineData("ingest")]
     [InlineData("subscribe")]
     public void Service_starts_only_after_kafka_init_completed_successfully(string service)

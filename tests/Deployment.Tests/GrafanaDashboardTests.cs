@@ -33,6 +33,12 @@ public sealed class GrafanaDashboardTests
     [InlineData("streamprocessor_catalogues_rejected_total")]
     [InlineData("streamprocessor_profiles_rejected_total")]
     [InlineData("streamprocessor_massfunction_updates_total")]
+    [InlineData("streamprocessor_map_joins_total")]
+    [InlineData("streamprocessor_map_join_wait_seconds")]
+    [InlineData("streamprocessor_maps_held")]
+    [InlineData("streamprocessor_maps_rejected_total")]
+    [InlineData("streamprocessor_maps_inferred_total")]
+    [InlineData("streamprocessor_cgm_posteriors_rejected_total")]
     public void Dashboard_has_a_panel_for_the_metric(string family)
     {
         var used = _dashboard.Expressions

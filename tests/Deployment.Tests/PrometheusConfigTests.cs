@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace StreamProcessor.Deployment.Tests;
 
 /// <summary>infra/prometheus: promtool accepts the configuration and rules, and the alerts fire when they should.</summary>
-public sealed class PrometheusConfigTests
+public sealed partial class PrometheusConfigTests
 {
     private const string Alerts = "infra/prometheus/alerts.yml";
     private const string AlertTests = "infra/prometheus/alerts.test.yml";
@@ -50,6 +52,23 @@ public sealed class PrometheusConfigTests
     }
 
     [Fact]
+    public void Down_and_absent_alerts_cover_every_worker_Prometheus_scrapes()
+    {
+        var workers = PrometheusConfig.Jobs().Select(j => j.Name).Where(name => name != "prometheus").Order().ToList();
+        var rules = YamlNodes.LoadMapping(Alerts).Child("groups").Items()
+            .SelectMany(g => g.Child("rules").Items())
+            .ToDictionary(r => r.Scalar("alert") ?? string.Empty, r => r.Scalar("expr") ?? string.Empty);
+
+        // StreamWorkerDown: up{job=~"a|b|..."} == 0; StreamWorkerAbsent: absent(up{job="a"}) or absent(up{job="b"}) ...
+        var down = DownJobs().Match(rules["StreamWorkerDown"]).Groups["jobs"].Value.Split('|').Order().ToList();
+        var absent = AbsentJob().Matches(rules["StreamWorkerAbsent"]).Select(m => m.Groups["job"].Value).Order().ToList();
+
+        Assert.NotEmpty(workers);
+        Assert.Equal(workers, down);
+        Assert.Equal(workers, absent);
+    }
+
+    [Fact]
     public void Alerting_rules_use_only_documented_metrics_and_their_labels()
     {
         var expressions = YamlNodes.LoadMapping(Alerts).Child("groups").Items()
@@ -63,4 +82,10 @@ public sealed class PrometheusConfigTests
             MetricAssertions.UsesOnlyDocumentedMetrics(expression, allowed: ["up"]);
         }
     }
+
+    [GeneratedRegex(@"up\{job=~""(?<jobs>[^""]*)""\}")]
+    private static partial Regex DownJobs();
+
+    [GeneratedRegex(@"absent\(up\{job=""(?<job>[^""]*)""\}\)")]
+    private static partial Regex AbsentJob();
 }
