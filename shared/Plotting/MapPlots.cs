@@ -35,13 +35,15 @@ public static class MapPlots
             var plot = multiplot.GetPlot(c);
             var map = plot.Add.Heatmap(Grid(log10Maps[c], side));
             map.Colormap = new ScottPlot.Colormaps.Grayscale();
-            var overlay = plot.Add.Heatmap(Grid(attributions[c], side));
+            // Attributions under 2 % of the largest are left transparent, so the map shows through where nothing matters.
+            var overlay = plot.Add.Heatmap(Grid(attributions[c], side, hideBelow: 0.02 * limit));
+            overlay.NaNCellColor = Colors.Transparent;
             overlay.Colormap = new ScottPlot.Colormaps.Balance();
             overlay.ManualRange = new ScottPlot.Range(-limit, limit);
-            overlay.Opacity = 0.55;
+            overlay.Opacity = 0.7;
             plot.Add.ColorBar(overlay);
-            plot.Title(c == 0 ? $"{title}\n{channels[c]}" : channels[c]);
-            plot.Axes.Frameless();
+            plot.Title(c == 0 ? $"{channels[c]}: {title}" : channels[c], 12);
+            plot.XLabel("pixel (4 kpc)", 11);
         }
 
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(1, channels.Count);
@@ -52,12 +54,16 @@ public static class MapPlots
     }
 
     // ScottPlot draws row 0 of the array at the top; the schema puts row 0 at the bottom.
-    private static double[,] Grid(float[] values, int side)
+    private static double[,] Grid(float[] values, int side, double hideBelow = double.NegativeInfinity)
     {
         var grid = new double[side, side];
         for (int row = 0; row < side; row++)
         {
-            for (int column = 0; column < side; column++) grid[side - 1 - row, column] = values[(row * side) + column];
+            for (int column = 0; column < side; column++)
+            {
+                double value = values[(row * side) + column];
+                grid[side - 1 - row, column] = Math.Abs(value) < hideBelow ? double.NaN : value;
+            }
         }
 
         return grid;
