@@ -36,6 +36,10 @@ public sealed class RecordSinkTests : IDisposable
                 case null:
                     Assert.Null(read.GetValueOrDefault(name));
                     break;
+                case object?[] { Length: 0 }:
+                    // Parquet.Net's untyped reader leaves an empty list out of the row, as it does a null cell.
+                    Assert.Empty(((IEnumerable?)read.GetValueOrDefault(name))?.Cast<object?>() ?? []);
+                    break;
                 case object?[] list:
                     // A null number inside a list is written as NaN (see ParquetSink).
                     string? nullElement = IsStringList(entry, name) ? null : "NaN";
@@ -71,8 +75,10 @@ public sealed class RecordSinkTests : IDisposable
         Assert.Equal(1, batch.Length);
         Assert.Equal(entry.Contract.Fields.Select(f => f.Name), batch.Schema.FieldsList.Select(f => f.Name));
         var csvRows = SubscribeTests.ReadCsv(csv.ToString());
-        Assert.Equal(entry.KeyOf(message), Assert.Single(csvRows)[entry.Contract.KeyField]);
-        Assert.Contains(entry.KeyOf(message), table.ToString());
+        // The schema's key field, not necessarily the Kafka key: sky-map 1.1 keys by object_id when a map has one.
+        string keyField = row[entry.Contract.KeyField]!.ToString()!;
+        Assert.Equal(keyField, Assert.Single(csvRows)[entry.Contract.KeyField]);
+        Assert.Contains(keyField, table.ToString());
     }
 
     [Fact]
