@@ -14,13 +14,18 @@ public sealed class HoldingStepWorkerTests
     public async Task Two_halves_arriving_separately_give_one_output_and_a_lone_half_comes_out_after_its_wait()
     {
         using var fixture = new WorkerFixture();
-        var step = new PairingStep(TimeSpan.FromMilliseconds(800));
+        // The wait is released by the test, not by the clock: however slow the machine, the pair meets before it.
+        var step = new PairingStep(TimeSpan.FromHours(1));
         var worker = fixture.NewWorker(step: step);
         await worker.StartAsync(CancellationToken.None);
 
         await ProduceToPartitionAsync(fixture, 0, [("p1/a", 1), ("lone/a", 5)]);
         await Task.Delay(200);
         await ProduceToPartitionAsync(fixture, 0, [("p1/b", 2)]);
+        var pair = fixture.ReadAll(WorkerFixture.Output, 1, Timeout);
+        Assert.Equal("p1", Assert.Single(pair).Message.Key);
+        Assert.Equal(1, step.HeldCount);
+        step.ExpireAll();
         var outputs = fixture.ReadAll(WorkerFixture.Output, 2, Timeout);
         await worker.StopAsync(CancellationToken.None);
 
@@ -65,15 +70,16 @@ public sealed class HoldingStepWorkerTests
         var first = fixture.NewWorker(step: new PairingStep(TimeSpan.FromMilliseconds(200)));
         await first.StartAsync(CancellationToken.None);
         var outputs = fixture.ReadAll(WorkerFixture.Output, 2, Timeout);
-        await Task.Delay(500);
+        // The release's commit follows its acknowledgement: wait for the broker to show it, however slow the machine.
+        Assert.True(fixture.WaitForCommit("doubler", partition: 2, offset: 2, Timeout), "the released input's offset was never committed");
         await first.StopAsync(CancellationToken.None);
         Assert.Equal(["k0", "lone"], outputs.Select(o => o.Message.Key).Order());
 
         var second = fixture.NewWorker(step: new PairingStep(TimeSpan.FromMilliseconds(200)));
         await second.StartAsync(CancellationToken.None);
         await ProduceToPartitionAsync(fixture, 2, [("late", 1)]);
-        await Task.Delay(1500);
-        var settled = fixture.ReadAll(WorkerFixture.Output, 4, TimeSpan.FromSeconds(2));
+        // Until the three distinct keys are out, then a drain: a re-published "lone" would show as a fourth record.
+        var settled = fixture.ReadAll(WorkerFixture.Output, 3, Timeout, distinctKeys: true);
         await second.StopAsync(CancellationToken.None);
 
         Assert.Equal(["k0", "late", "lone"], settled.Select(o => o.Message.Key).Order());

@@ -12,10 +12,17 @@ internal sealed class PairingStep(TimeSpan wait, TimeProvider? time = null) : IS
     private readonly Dictionary<string, (StreamInput<ScaledValue> First, DateTimeOffset Due)> _held = [];
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _lock = new();
+    private bool _expireAll;
 
     public int HeldCount
     {
         get { lock (_lock) return _held.Count; }
+    }
+
+    /// <summary>From now on every held half is due, whatever its wait: lets a test release it at a moment it chooses, not by the clock.</summary>
+    public void ExpireAll()
+    {
+        lock (_lock) _expireAll = true;
     }
 
     public Task<IReadOnlyList<StepResult<ScaledValue>>> ProcessAsync(IReadOnlyList<StreamInput<ScaledValue>> batch, CancellationToken cancellationToken)
@@ -62,7 +69,7 @@ internal sealed class PairingStep(TimeSpan wait, TimeProvider? time = null) : IS
     {
         lock (_lock)
         {
-            var due = _held.Where(h => h.Value.Due <= now).ToList();
+            var due = _held.Where(h => _expireAll || h.Value.Due <= now).ToList();
             foreach (var (obj, _) in due) _held.Remove(obj);
             return [.. due.Select(d => new ScaledValue(d.Key, d.Value.First.Message.Value))];
         }

@@ -72,6 +72,25 @@ internal sealed class WorkerFixture : IDisposable
         return records;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="group"/> has committed at least <paramref name="offset"/> on <paramref name="partition"/>
+    /// of the input (polling the broker, not sleeping a fixed time): true when it did within <paramref name="timeout"/>.
+    /// </summary>
+    public bool WaitForCommit(string group, int partition, long offset, TimeSpan timeout)
+    {
+        using var probe = Kafka.CreateConsumerBuilder(group).Build();
+        var deadline = DateTime.UtcNow + timeout;
+        var tp = new TopicPartition(Input, partition);
+        do
+        {
+            var committed = probe.Committed([tp], TimeSpan.FromSeconds(5)).Single().Offset;
+            if (committed != Offset.Unset && committed.Value >= offset) return true;
+            Thread.Sleep(50);
+        }
+        while (DateTime.UtcNow < deadline);
+        return false;
+    }
+
     public static string Header(ConsumeResult<string, byte[]> record, string name) =>
         Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes(name));
 

@@ -105,10 +105,10 @@ public sealed class MapFeaturesDrillTests(ITestOutputHelper output)
         Assert.False(service.HasExited);
     }
 
-    private static (string Key, byte[] Value) Encoded(SkyMapCodec codec, SkyMap map) => (codec.KeyOf(map), codec.Encode(map));
+    internal static (string Key, byte[] Value) Encoded(SkyMapCodec codec, SkyMap map) => (codec.KeyOf(map), codec.Encode(map));
 
     /// <summary>A 32 × 32 map of 16 kpc pixels (512 kpc, the model grid) at z = 0.05, keyed by its object id.</summary>
-    private static SkyMap Map(string objectId, SkyMapFieldKind kind, int? nanAt = null)
+    internal static SkyMap Map(string objectId, SkyMapFieldKind kind, int? nanAt = null)
     {
         double distanceKpc = Background.AngularDiameterDistanceMpcOverH(Redshift, FlatLcdm.Planck18) / FlatLcdm.Planck18.LittleH * 1000.0;
         bool xray = kind == SkyMapFieldKind.XraySurfaceBrightness;

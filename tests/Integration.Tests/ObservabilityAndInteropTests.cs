@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using StreamProcessor.Contracts;
 using StreamProcessor.Contracts.Codecs;
 using StreamProcessor.Ingestion.Demo;
+using StreamProcessor.Contracts.Messages;
 using StreamProcessor.Kafka;
 using Xunit.Abstractions;
 
@@ -10,8 +11,9 @@ namespace StreamProcessor.Integration.Tests;
 
 /// <summary>
 /// The catalogue path watched and read by real peers: Prometheus scraping the services, promtool on every
-/// /metrics, kcat reading keys and headers, and a Node.js consumer decoding the Arrow records. profile-inference runs
-/// beside it (on a few stacks) so that every metric the dashboard queries has a service exporting it.
+/// /metrics, kcat reading keys and headers, and a Node.js consumer decoding the Arrow records. profile-inference,
+/// map-features and map-inference run beside it (on a few stacks and maps, one of each kind of outcome) so that every
+/// metric the dashboard queries has a service exporting it.
 /// </summary>
 public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper output) : IDisposable
 {
@@ -37,6 +39,9 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
         using var massInference = await ServiceProcess.StartAsync("mass-inference", broker.BootstrapServers);
         using var massFunction = await ServiceProcess.StartAsync("massfunction", broker.BootstrapServers);
         using var profileInference = await ProfileService.StartAsync(broker.BootstrapServers, _profileBundle);
+        using var mapFeatures = await ServiceProcess.StartAsync("map-features", broker.BootstrapServers, "--MapFeatures:JoinWait=00:00:01");
+        // The shipped models (models/cgm-*-cnn, found above the service's folder): they must load in the service as they are.
+        using var mapInference = await ServiceProcess.StartAsync("map-inference", broker.BootstrapServers, "--MapInference:Device=cpu");
         using var prometheus = await PrometheusServer.StartAsync([
             ("phase-space", $"127.0.0.1:{phaseSpace.Port}"), ("mass-inference", $"127.0.0.1:{massInference.Port}"), ("massfunction", $"127.0.0.1:{massFunction.Port}")]);
         var catalogues = DemoSurvey.Generate(Catalogues, 21);
@@ -46,6 +51,19 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
         var stacks = DemoProfiles.Generate(2, ProfileService.Radii, seed: 31).Select((p, i) => i == 0 ? p with { GasTemperatureKev = null } : p).ToList();
         Publish.Raw(kafka, Topics.Profiles, StackedProfileCodec.Id, stacks.Select(p => (p.ProfileId, new StackedProfileCodec().Encode(p))));
         TopicReader.ReadUntil(kafka, Topics.ParameterPosteriors, r => TopicReader.DistinctKeys(r) >= stacks.Count, TimeSpan.FromMinutes(3));
+        // Maps: one object joined complete, one lone X-ray map (partial: served by the X-ray model), and one covering
+        // too little of the model grid (rejected by map-features, and so a rejected CGM posterior).
+        var skyMaps = new[]
+        {
+            MapFeaturesDrillTests.Map("obs-pair", SkyMapFieldKind.XraySurfaceBrightness),
+            MapFeaturesDrillTests.Map("obs-pair", SkyMapFieldKind.HiColumnDensity),
+            MapFeaturesDrillTests.Map("obs-lone", SkyMapFieldKind.XraySurfaceBrightness),
+            MapFeaturesDrillTests.Map("obs-small", SkyMapFieldKind.XraySurfaceBrightness) with { Width = 4, Height = 4, Pixels = [.. Enumerable.Repeat(1e-13f, 16)] },
+        };
+        var skyMapCodec = new SkyMapCodec();
+        Publish.Raw(kafka, Topics.Maps, SkyMapCodec.Id, [.. skyMaps.Select(m => MapFeaturesDrillTests.Encoded(skyMapCodec, m))]);
+        var cgm = TopicReader.ReadUntil(kafka, Topics.CgmPosteriors, r => TopicReader.DistinctKeys(r) >= 3, TimeSpan.FromMinutes(3));
+        Assert.Equal(3, TopicReader.DistinctKeys(cgm));
         var posteriors = TopicReader.ReadUntil(kafka, Topics.MassPosteriors, r => TopicReader.DistinctKeys(r) >= Catalogues, TimeSpan.FromMinutes(3));
         Assert.Equal(Catalogues, TopicReader.DistinctKeys(posteriors));
 
@@ -64,7 +82,7 @@ public sealed partial class ObservabilityAndInteropTests(ITestOutputHelper outpu
         var exported = new HashSet<string>();
         var mfConsumed = await prometheus.WaitForAsync("streamprocessor_records_consumed_total{service=\"massfunction\"}", Catalogues, ScrapePatience);
         Assert.Equal(Catalogues, mfConsumed);
-        foreach (var service in new[] { phaseSpace, massInference, massFunction, profileInference })
+        foreach (var service in new[] { phaseSpace, massInference, massFunction, profileInference, mapFeatures, mapInference })
         {
             string text = await service.ScrapeAsync();
             var (code, lint) = await Tools.RunAsync("promtool", ["check", "metrics"], text);

@@ -39,7 +39,7 @@ public sealed class MapPipelineTests : IDisposable
         Assert.Contains(card.AdditionalMetrics!, m => m.Split.StartsWith(MapEvaluateCommand.ClassPrefix, StringComparison.Ordinal));
         Assert.Equal(6, card.FeatureDomain!.Ranges.Count);
         Assert.True(File.Exists(Path.Combine(model, "plots", "predicted-vs-true.png")));
-        Assert.Contains("| xray+hi, erass4-mhongoose (tng-like) |", File.ReadAllText(Path.Combine(_folder, "compare", "maps-comparison.md")));
+        Assert.Contains("| xray+hi, erass4-mhongoose (tng-like, 120 haloes) |", File.ReadAllText(Path.Combine(_folder, "compare", "maps-comparison.md")));
 
         using var served = TorchMapModel.Load(model, TorchSharp.torch.CPU);
         Assert.Equal("xray+hi", served.Layout.ChannelLabel);

@@ -28,7 +28,7 @@ internal static class MapCompareCommand
         var entries = folders.Select(f => (Record: MapTrainingRecord.Load(f), Card: ModelBundle.ReadCard(f))).ToList();
         if (entries.Any(e => e.Card.Metrics is null)) throw new InvalidDataException("Every model must be evaluated first (trainer maps evaluate).");
         var md = new StringBuilder();
-        string Label((MapTrainingRecord Record, ModelCard Card) e) => $"{e.Record.FieldLabel}, {e.Record.Limits} ({e.Record.Family})";
+        string Label((MapTrainingRecord Record, ModelCard Card) e) => $"{e.Record.FieldLabel}, {e.Record.Limits} ({e.Record.Family}, {e.Record.Haloes} haloes)";
         string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
         var names = entries[0].Card.ParameterNames;
 
