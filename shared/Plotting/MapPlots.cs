@@ -29,19 +29,25 @@ public static class MapPlots
 
         var multiplot = new Multiplot();
         multiplot.AddPlots(channels.Count);
-        double limit = attributions.SelectMany(a => a).Select(v => Math.Abs((double)v)).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        double limit = Math.Max(1e-30, attributions.SelectMany(a => a).Select(v => Math.Abs((double)v)).Where(double.IsFinite).DefaultIfEmpty(1).Max());
         for (int c = 0; c < channels.Count; c++)
         {
             var plot = multiplot.GetPlot(c);
             var map = plot.Add.Heatmap(Grid(log10Maps[c], side));
             map.Colormap = new ScottPlot.Colormaps.Grayscale();
-            // Attributions under 2 % of the largest are left transparent, so the map shows through where nothing matters.
-            var overlay = plot.Add.Heatmap(Grid(attributions[c], side, hideBelow: 0.02 * limit));
-            overlay.NaNCellColor = Colors.Transparent;
-            overlay.Colormap = new ScottPlot.Colormaps.Balance();
-            overlay.ManualRange = new ScottPlot.Range(-limit, limit);
-            overlay.Opacity = 0.7;
-            plot.Add.ColorBar(overlay);
+            // Attributions under 2 % of the largest are left transparent, so the map shows through where nothing matters;
+            // a channel with none above that has no overlay (ScottPlot cannot scale a heatmap of nothing but NaN).
+            var shown = Grid(attributions[c], side, hideBelow: 0.02 * limit);
+            if (shown.Cast<double>().Any(double.IsFinite))
+            {
+                var overlay = plot.Add.Heatmap(shown);
+                overlay.ManualRange = new ScottPlot.Range(-limit, limit);
+                overlay.NaNCellColor = Colors.Transparent;
+                overlay.Colormap = new ScottPlot.Colormaps.Balance();
+                overlay.Opacity = 0.7;
+                plot.Add.ColorBar(overlay);
+            }
+
             plot.Title(c == 0 ? $"{channels[c]}: {title}" : channels[c], 12);
             plot.XLabel("pixel (4 kpc)", 11);
         }
