@@ -33,14 +33,19 @@ public static class ColumnSelection
     };
 
     /// <summary>
-    /// Headlines of topics that share a schema but not its headline: posteriors.params has dozens of parameters and no
-    /// mass columns, so its table shows the first parameters' mean ± sigma instead.
+    /// Headlines of topics that share a schema but not its headline: posteriors.params and posteriors.cgm have no mass
+    /// columns, so their tables show the first parameters' mean ± sigma instead.
     /// </summary>
     private static readonly Dictionary<string, string[]> TopicHeadlines = new(StringComparer.Ordinal)
     {
         [Topics.ParameterPosteriors] =
         [
             "object_id", "survey", "redshift", "status", ParameterSummary.Column, "model_version", "out_of_distribution", "rejection_reason", "ood_reason",
+        ],
+        // The CGM posteriors: six properties and no mass columns; the model name says which channels served the record.
+        [Topics.CgmPosteriors] =
+        [
+            "object_id", "survey", "redshift", "status", ParameterSummary.Column, "model_name", "out_of_distribution", "rejection_reason", "ood_reason",
         ],
     };
 

@@ -128,6 +128,37 @@ public sealed class RecordSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_of_cgm_posteriors_shows_the_properties_and_the_serving_model_not_the_mass_columns()
+    {
+        var (entry, golden, _) = Golden("posterior");
+        var message = (Contracts.Messages.Posterior)golden with
+        {
+            ObjectId = "ngc-1",
+            ModelName = "cgm-xray-cnn",
+            ParameterNames = ["log_m_halo", "f_cgm", "log_z_cgm", "log_m_cgm_200kpc", "f_cool", "log_t_cgm"],
+            ParameterUnits = ["dex(M_sun)", "dimensionless", "dex", "dex(M_sun)", "dimensionless", "dex(K)"],
+            Mean = [12.71, 0.081, -2.35, 11.2, 0.31, 5.9],
+            Sigma = [0.18, 0.02, 0.15, 0.2, 0.1, 0.2],
+            QuantileLevels = null,
+            Quantiles = null,
+            Log10M200c = null,
+            SigmaLog10M200c = null,
+        };
+        var row = entry.ToRow(message);
+        var table = new StringWriter();
+
+        await WriteAsync(RecordSinks.Create(OutputFormat.Table, null, entry, table, topic: Topics.CgmPosteriors), row, message);
+
+        string text = table.ToString();
+        var header = text.Split('\n').First(line => line.Contains("object_id"));
+        Assert.Equal(ColumnSelection.ForTable(entry.Contract, Topics.CgmPosteriors), header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("model_name", header);
+        Assert.DoesNotContain("log10_m200c", header);
+        Assert.Contains("log_m_halo 12.7±0.18", text); // three significant digits, as for posteriors.params
+        Assert.Contains("cgm-xray-cnn", text);
+    }
+
+    [Fact]
     public async Task Chosen_columns_make_the_csv_in_their_order_and_files_refuse_them()
     {
         var (entry, message, row) = Golden("posterior");
