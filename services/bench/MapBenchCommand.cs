@@ -125,16 +125,7 @@ internal static class MapBenchCommand
         var builder = new MapChannelBuilder(new MapFeaturesOptions(), FlatLcdm.Planck18);
         int length = model.Layout.InputLength;
         float[] inputs = [.. objects.SelectMany(o => builder.Build(o.Xray, Erass4Mhongoose).Log10Pixels!.Concat(builder.Build(o.Hi!, Erass4Mhongoose).Log10Pixels!))];
-        model.Predict(inputs.AsSpan(0, length), 1); // warm-up
-        model.Predict(inputs, objects.Count);
-        const int batchedRepeats = 3;
-        var clock = Stopwatch.StartNew();
-        for (int r = 0; r < batchedRepeats; r++) model.Predict(inputs, objects.Count);
-        double batched = batchedRepeats * objects.Count / clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        for (int i = 0; i < objects.Count; i++) model.Predict(inputs.AsSpan(i * length, length), 1);
-        double single = objects.Count / clock.Elapsed.TotalSeconds;
-        return (batched, single);
+        return BatchedInferenceRates.Measure((x, n) => model.Predict(x, n), inputs, objects.Count, length, batchedRepeats: 3);
     }
 
     /// <summary>Haloes per second of <see cref="MapGenerator.Generate"/> (draw, targets, three projections of both fields) on <paramref name="threads"/> threads.</summary>

@@ -121,16 +121,7 @@ internal static class ProfileBenchCommand
         var extractor = new ProfileFeatureExtractor(model.Layout);
         int length = model.Layout.FeatureCount;
         float[] features = [.. profiles.SelectMany(p => ((ProfileExtraction.Extracted)extractor.Extract(p)).Values.Select(v => (float)v))];
-        model.Predict(features.AsSpan(0, length), 1); // warm-up
-        model.Predict(features, profiles.Count);
-        const int batchedRepeats = 10;
-        var clock = Stopwatch.StartNew();
-        for (int r = 0; r < batchedRepeats; r++) model.Predict(features, profiles.Count);
-        double batched = batchedRepeats * profiles.Count / clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        for (int i = 0; i < profiles.Count; i++) model.Predict(features.AsSpan(i * length, length), 1);
-        double single = profiles.Count / clock.Elapsed.TotalSeconds;
-        return (batched, single);
+        return BatchedInferenceRates.Measure((x, n) => model.Predict(x, n), features, profiles.Count, length, batchedRepeats: 10);
     }
 
     /// <summary>The bundle at <paramref name="modelPath"/>, or an untrained one of the shipped shape in a temporary folder.</summary>

@@ -99,19 +99,10 @@ public sealed class RecordSinkTests : IDisposable
     [Fact]
     public async Task A_table_of_parameter_posteriors_shows_the_first_parameters_as_mean_plus_minus_sigma()
     {
-        var (entry, golden, _) = Golden("posterior");
-        var message = (Contracts.Messages.Posterior)golden with
-        {
-            ObjectId = "des-stack-007",
-            ParameterNames = ["Omega0", "sigma8", "WindEnergyIn1e51erg", "RadioFeedbackFactor", "n_s"],
-            ParameterUnits = ["dimensionless", "dimensionless", "dex", "dex", "dimensionless"],
-            Mean = [0.3123, 0.8071, 0.55, 0.1, 0.96],
-            Sigma = [0.0405, 0.031, 0.2, 0.3, 0.02],
-            QuantileLevels = null,
-            Quantiles = null,
-            Log10M200c = null,
-            SigmaLog10M200c = null,
-        };
+        var (entry, message) = ParameterPosterior("des-stack-007",
+            ["Omega0", "sigma8", "WindEnergyIn1e51erg", "RadioFeedbackFactor", "n_s"],
+            ["dimensionless", "dimensionless", "dex", "dex", "dimensionless"],
+            [0.3123, 0.8071, 0.55, 0.1, 0.96], [0.0405, 0.031, 0.2, 0.3, 0.02]);
         var row = entry.ToRow(message);
         var table = new StringWriter();
 
@@ -130,20 +121,11 @@ public sealed class RecordSinkTests : IDisposable
     [Fact]
     public async Task A_table_of_cgm_posteriors_shows_the_properties_and_the_serving_model_not_the_mass_columns()
     {
-        var (entry, golden, _) = Golden("posterior");
-        var message = (Contracts.Messages.Posterior)golden with
-        {
-            ObjectId = "ngc-1",
-            ModelName = "cgm-xray-cnn",
-            ParameterNames = ["log_m_halo", "f_cgm", "log_z_cgm", "log_m_cgm_200kpc", "f_cool", "log_t_cgm"],
-            ParameterUnits = ["dex(M_sun)", "dimensionless", "dex", "dex(M_sun)", "dimensionless", "dex(K)"],
-            Mean = [12.71, 0.081, -2.35, 11.2, 0.31, 5.9],
-            Sigma = [0.18, 0.02, 0.15, 0.2, 0.1, 0.2],
-            QuantileLevels = null,
-            Quantiles = null,
-            Log10M200c = null,
-            SigmaLog10M200c = null,
-        };
+        var (entry, parameters) = ParameterPosterior("ngc-1",
+            ["log_m_halo", "f_cgm", "log_z_cgm", "log_m_cgm_200kpc", "f_cool", "log_t_cgm"],
+            ["dex(M_sun)", "dimensionless", "dex", "dex(M_sun)", "dimensionless", "dex(K)"],
+            [12.71, 0.081, -2.35, 11.2, 0.31, 5.9], [0.18, 0.02, 0.15, 0.2, 0.1, 0.2]);
+        var message = parameters with { ModelName = "cgm-xray-cnn" };
         var row = entry.ToRow(message);
         var table = new StringWriter();
 
@@ -156,6 +138,25 @@ public sealed class RecordSinkTests : IDisposable
         Assert.DoesNotContain("log10_m200c", header);
         Assert.Contains("log_m_halo 12.7±0.18", text); // three significant digits, as for posteriors.params
         Assert.Contains("cgm-xray-cnn", text);
+    }
+
+    /// <summary>The golden posterior turned into a parameter posterior (no mass columns, no quantiles) of one object.</summary>
+    private static (CodecEntry Entry, Contracts.Messages.Posterior Message) ParameterPosterior(
+        string objectId, string[] names, string[] units, double[] mean, double[] sigma)
+    {
+        var (entry, golden, _) = Golden("posterior");
+        return (entry, (Contracts.Messages.Posterior)golden with
+        {
+            ObjectId = objectId,
+            ParameterNames = names,
+            ParameterUnits = units,
+            Mean = mean,
+            Sigma = sigma,
+            QuantileLevels = null,
+            Quantiles = null,
+            Log10M200c = null,
+            SigmaLog10M200c = null,
+        });
     }
 
     [Fact]
