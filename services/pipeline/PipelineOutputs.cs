@@ -31,6 +31,7 @@ public static class PipelineOutputs
         SigmaLog10M200c = p.SigmaLog10M200c,
         BaselineMsigmaLog10M = p.BaselineMsigmaLog10M,
         BaselineVirialLog10M = p.BaselineVirialLog10M,
+        BaselineDistributionLog10M = p.BaselineDistributionLog10M,
         TrueLog10M200c = p.TrueLog10M200c,
         MembersKept = p.MembersKept,
         SigmaLosKmPerS = p.SigmaLosKmPerS,

@@ -14,6 +14,7 @@ public sealed class PosteriorRow
     [JsonPropertyName("sigma_log10_m200c")] public double? SigmaLog10M200c { get; set; }
     [JsonPropertyName("baseline_msigma_log10_m")] public double? BaselineMsigmaLog10M { get; set; }
     [JsonPropertyName("baseline_virial_log10_m")] public double? BaselineVirialLog10M { get; set; }
+    [JsonPropertyName("baseline_distribution_log10m")] public double? BaselineDistributionLog10M { get; set; }
     [JsonPropertyName("true_log10_m200c")] public double? TrueLog10M200c { get; set; }
     [JsonPropertyName("members_kept")] public int? MembersKept { get; set; }
     [JsonPropertyName("sigma_los_km_s")] public double? SigmaLosKmPerS { get; set; }

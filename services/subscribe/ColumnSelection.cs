@@ -20,7 +20,7 @@ public static class ColumnSelection
         ["posterior"] =
         [
             "object_id", "survey", "redshift", "status", "log10_m200c", "sigma_log10_m200c", "baseline_msigma_log10_m",
-            "baseline_virial_log10_m", "members_kept", "out_of_distribution", "rejection_reason", "ood_reason",
+            "baseline_virial_log10_m", "baseline_distribution_log10m", "members_kept", "out_of_distribution", "rejection_reason", "ood_reason",
         ],
         ["catalogue"] = ["cluster_id", "survey", "ra_deg", "dec_deg", "redshift", "detection_time", "true_log10_m200c", "member_ra_deg"],
         ["phase-space-features"] =

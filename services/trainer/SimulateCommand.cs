@@ -65,7 +65,7 @@ internal static class SimulateCommand
 
         KdeGrid2D grid = featureOptions.Grid2D;
         using var writer = new DatasetFile.Writer(Path.Combine(request.OutputDirectory, DatasetFile.SamplesFileName), grid.VelocityBins, grid.RadiusBins);
-        using FileStream? cubes = request.Kde3D ? File.Create(Path.Combine(request.OutputDirectory, "images3d.bin")) : null;
+        using FileStream? cubes = request.Kde3D ? File.Create(Path.Combine(request.OutputDirectory, CubeFile.FileName)) : null;
         using var extractors = new ThreadLocal<PhaseSpaceFeatureExtractor>(() => new PhaseSpaceFeatureExtractor(featureOptions));
         var rejected = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int pure = 0;
@@ -147,6 +147,8 @@ internal static class SimulateCommand
                 SigmaLosKmPerS = features.SigmaLosKmPerS,
                 Log10MVirial = VirialLog10Mass(features),
                 Image = features.Kde2D,
+                MemberRProjMpcOverH = features.RProjMpcOverH,
+                MemberVLosKmPerS = features.VLosKmPerS,
             }, features.Kde3D));
         }
     }

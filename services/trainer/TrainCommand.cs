@@ -10,14 +10,13 @@ using StreamProcessor.Trainer.Reporting;
 namespace StreamProcessor.Trainer;
 
 /// <summary>
-/// <c>trainer train</c>: the 2D mass CNN on the contaminated views, split by halo (70/15/15, fixed seed), early
+/// <c>trainer train</c>: the 2D (or, with <c>--architecture 3d</c>, the 3D) mass CNN on the contaminated views, split by halo (70/15/15, fixed seed), early
 /// stopping, then the bundle: weights + card.json (normalisation, training domain from the TRAINING split) +
 /// <c>fitted-m-sigma.json</c> (the fitted M–σ baseline, also fitted on the training split only, for the
-/// mass-inference service) + <c>training-split.json</c>.
+/// mass-inference service) + <c>distribution-regression.json</c> (<see cref="BaselinesCommand"/>) + <c>training-split.json</c>.
 /// </summary>
 internal static class TrainCommand
 {
-    public const string ModelName = "dynamical-mass-cnn-2d";
     public const string FittedMSigmaFileName = "fitted-m-sigma.json";
     public const double TrainFraction = 0.7;
     public const double ValidationFraction = 0.15;
@@ -38,14 +37,20 @@ internal static class TrainCommand
         {
             Description = "libtorch intra-op threads (default: all cores). Weights reproduce only with the same count, device and CPU kernels; the card records them.",
         };
-        var command = new Command("train", "Train the 2D phase-space mass CNN and write its model bundle.")
+        var architecture = new Option<string>("--architecture")
         {
-            data, output, epochs, batch, seed, device, patience, learningRate, maxSteps, baseChannels, threads,
+            Description = "2d: the 48x48 (v_los, R_proj) image (Ho+2019); 3d: the 50^3 (x, y, v_los) cube (Kodi Ramanah+2020; needs a dataset simulated with --kde-3d).",
+            DefaultValueFactory = _ => "2d",
+        };
+        architecture.AcceptOnlyFromAmong("2d", "3d");
+        var command = new Command("train", "Train the 2D or 3D phase-space mass CNN and write its model bundle.")
+        {
+            data, output, epochs, batch, seed, device, patience, learningRate, maxSteps, baseChannels, threads, architecture,
         };
         command.SetAction((parse, _) => RunAsync(
             new TrainRequest(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(batch),
                 parse.GetValue(seed), parse.GetValue(device)!, parse.GetValue(patience), parse.GetValue(learningRate), parse.GetValue(maxSteps), parse.GetValue(baseChannels),
-                parse.GetValue(threads)),
+                parse.GetValue(threads), InputArchitectures.Parse(parse.GetValue(architecture)!)),
             System.Console.Out));
         return command;
     }
@@ -53,8 +58,8 @@ internal static class TrainCommand
     internal static async Task<int> RunAsync(TrainRequest request, TextWriter log)
     {
         DatasetManifest manifest = DatasetManifest.Load(request.DataDirectory);
-        TrainingData data = TrainingData.Load(request.DataDirectory);
-        log.WriteLine($"train: {data.Dataset.Count} contaminated views of {data.Dataset.GroupIds.Distinct().Count()} haloes from {request.DataDirectory}");
+        TrainingData data = TrainingData.Load(request.DataDirectory, request.Architecture);
+        log.WriteLine($"train: {request.Architecture.ModelName()} on {data.Dataset.Count} contaminated views of {data.Dataset.GroupIds.Distinct().Count()} haloes from {request.DataDirectory}");
         var device = TorchDevices.Select(request.Device, log.WriteLine);
         var options = new TrainingOptions
         {
@@ -65,33 +70,36 @@ internal static class TrainCommand
             LearningRate = request.LearningRate,
             TrainFraction = TrainFraction,
             ValidationFraction = ValidationFraction,
-            // ln of the mean-1 image: KDE densities span decades, and the empty outskirts still carry information.
+            // ln of the mean-1 image (or cube): KDE densities span decades, and the empty outskirts still carry information.
             LogInput = true,
             LogOffset = 1e-3,
             MaxStepsPerEpoch = request.MaxStepsPerEpoch,
             IntraOpThreads = request.Threads,
         };
         TrainingResult result = await ProgressConsole.Run("train", request.Epochs, log,
-            sink => MomentTrainer.Train(data.Dataset, NetworkSpec.Cnn2D() with { BaseChannels = request.BaseChannels }, options, device, new TrainingProgressLog(sink, request.Epochs)));
+            sink => MomentTrainer.Train(data.Dataset, request.Architecture.Spec(request.BaseChannels), options, device, new TrainingProgressLog(sink, request.Epochs)));
         using var model = result.Model;
 
         DatasetSample[] training = [.. result.Split.Train.Select(i => data.Samples[i])];
         FittedMSigmaRelation fitted = FittedMSigmaRelation.Fit(
             training.Select(s => s.Log10M200c).ToArray(), training.Select(s => s.SigmaLosKmPerS).ToArray());
         var card = ModelCard.FromTraining(
-            ModelName,
-            ModelVersion(request.Seed, manifest),
+            request.Architecture.ModelName(),
+            ModelVersion(request.Architecture.ModelName(), request.Seed, manifest),
             $"trainer simulate: {manifest.HaloCount} haloes (seed {manifest.Seed}), {SimulatedRanges(manifest)}, " +
             $"{manifest.LinesOfSight} axis lines of sight{(manifest.SignFlips ? " + v_los sign flips" : string.Empty)}, contaminated catalogues " +
-            $"(members + background + neighbouring haloes), 48x48 KDE images via PhaseSpaceFeatureExtractor; split by halo {TrainFraction}/{ValidationFraction}/{1 - TrainFraction - ValidationFraction:0.##}.",
+            $"(members + background + neighbouring haloes), {request.Architecture.InputDescription()}; split by halo {TrainFraction}/{ValidationFraction}/{1 - TrainFraction - ValidationFraction:0.##}.",
             [TrainingData.TargetName],
             result,
             options) with
         {
-            TrainingDomain = Domain(training),
+            TrainingDomain = Domain(data, result.Split.Train),
         };
         ModelCard written = ModelBundle.Save(request.OutputDirectory, model, card);
         File.WriteAllText(Path.Combine(request.OutputDirectory, FittedMSigmaFileName), fitted.ToJson());
+        // The distribution-regression baseline: fit on the training haloes, bandwidth and λ chosen on the validation haloes (as `trainer baselines`).
+        DistributionRegression distribution = BaselinesCommand.Fit(training, result.Split.Validation.Select(i => data.Samples[i]));
+        distribution.SaveTo(request.OutputDirectory);
         int[] testHaloes = [.. result.Split.Test.Select(i => data.Samples[i].HaloId).Distinct().Order()];
         new TrainingSplitRecord(options.Seed, TrainFraction, ValidationFraction, testHaloes).Save(request.OutputDirectory);
 
@@ -102,6 +110,7 @@ internal static class TrainCommand
         log.WriteLine($"train: {machine.Device} on {machine.CpuModel} ({machine.CpuCapability} kernels, {machine.IntraOpThreads} threads, " +
                       $"deterministic {(machine.DeterministicAlgorithms ? "on" : "off")}); {result.ClippedSteps} steps clipped, {result.SkippedSteps} batches skipped");
         log.WriteLine($"train: fitted M-sigma on {fitted.TrainingCount} training views: alpha {fitted.Alpha:F4}, beta {fitted.Beta:F4}, scatter {fitted.ResidualScatterDex:F3} dex");
+        log.WriteLine(BaselinesCommand.Summary(distribution));
         log.WriteLine($"train: wrote {request.OutputDirectory} (weights {weightBytes / 1024.0:F0} KiB, sha256 {written.WeightsSha256[..12]}...)");
         return 0;
     }
@@ -133,17 +142,21 @@ internal static class TrainCommand
     /// The version stamped on every posterior: seeds and the simulated redshift range, so that models trained on
     /// different simulator configurations never share a version (the card hash tells retrainings apart).
     /// </summary>
-    internal static string ModelVersion(int seed, DatasetManifest manifest)
+    internal static string ModelVersion(string modelName, int seed, DatasetManifest manifest)
     {
         var options = manifest.SimulatorOptions;
         string Z(string name) => options[name] is { } node ? node.GetValue<double>().ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) : "?";
-        return $"{ModelName}-seed{seed}-data{manifest.Seed}-z{Z("RedshiftMin")}-{Z("RedshiftMax")}";
+        return $"{modelName}-seed{seed}-data{manifest.Seed}-z{Z("RedshiftMin")}-{Z("RedshiftMax")}";
     }
 
-    /// <summary>Ranges of the training split, for the out-of-distribution flags of the inference service.</summary>
-    private static TrainingDomain Domain(IReadOnlyList<DatasetSample> training)
+    /// <summary>
+    /// Ranges of the training split, for the out-of-distribution flags of the inference service. The image statistics
+    /// are those of the network's own input (image or cube), since the service computes them on what it feeds the model.
+    /// </summary>
+    private static TrainingDomain Domain(TrainingData data, IReadOnlyList<int> trainRows)
     {
-        var statistics = training.Select(s => ImageStatistics.Of(s.Image)).ToArray();
+        DatasetSample[] training = [.. trainRows.Select(i => data.Samples[i])];
+        var statistics = trainRows.Select(i => ImageStatistics.Of(data.Dataset.Input(i))).ToArray();
         return new TrainingDomain(
             ValueRange.Of(training.Select(s => (double)s.Richness)),
             ValueRange.Of(training.Select(s => s.SigmaLosKmPerS)),

@@ -1,8 +1,10 @@
+using StreamProcessor.Trainer.Data;
+
 namespace StreamProcessor.Trainer;
 
 /// <summary>
 /// Arguments of <c>trainer train</c>; <see cref="MaxStepsPerEpoch"/> caps quick runs (tests); <see cref="Threads"/> fixes
-/// libtorch's intra-op threads (null: all cores), which the card records.
+/// libtorch's intra-op threads (null: all cores), which the card records; <see cref="Architecture"/> picks the 2D image or 3D cube network.
 /// </summary>
 internal sealed record TrainRequest(
     string DataDirectory,
@@ -15,4 +17,5 @@ internal sealed record TrainRequest(
     double LearningRate,
     int? MaxStepsPerEpoch,
     int BaseChannels,
-    int? Threads = null);
+    int? Threads = null,
+    InputArchitecture Architecture = InputArchitecture.Image2D);

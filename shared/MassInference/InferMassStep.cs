@@ -9,8 +9,10 @@ namespace StreamProcessor.MassInference;
 
 /// <summary>
 /// features.phase-space → posteriors.mass: one batched forward pass over the micro-batch (the worker's max batch
-/// size and max wait are the dynamic-batching knobs), the classical baselines beside the CNN, an out-of-distribution
+/// size and max wait are the dynamic-batching knobs), the classical and distribution-regression baselines beside the CNN, an out-of-distribution
 /// flag from the model card's training domain. A rejected catalogue yields a rejected posterior: nothing disappears.
+/// The network is fed the 2D image or, for a 3D model, the 3D cube (<see cref="IMassModel.Input"/>); a record without
+/// the input the model reads is rejected with the reason.
 /// </summary>
 public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, TimeProvider time) : IStreamStep<PhaseSpaceFeatures, Posterior>
 {
@@ -29,15 +31,13 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
         for (int i = 0; i < batch.Count; i++)
         {
             var features = batch[i].Message;
-            if (features.Status == RecordStatus.Accepted && features.Kde2D is { } image && image.Count == model.InputLength)
+            if (features.Status == RecordStatus.Accepted && InputOf(features) is { } image && image.Count == model.InputLength)
             {
                 accepted.Add(i);
             }
             else
             {
-                string reason = features.RejectionReason ?? (features.Status == RecordStatus.Accepted
-                    ? $"2D image has {features.Kde2D?.Count ?? 0} values, the model needs {model.InputLength}"
-                    : "rejected upstream");
+                string reason = features.RejectionReason ?? (features.Status == RecordStatus.Accepted ? InputMismatch(features) : "rejected upstream");
                 results[i] = StepResult<Posterior>.Emit(Rejected(batch[i], reason));
             }
         }
@@ -49,7 +49,7 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
     private void Infer(IReadOnlyList<StreamInput<PhaseSpaceFeatures>> batch, List<int> accepted, StepResult<Posterior>[] results)
     {
         int length = model.InputLength;
-        // Pooled: a batch of images is a large-object-heap array (64 × 2,304 floats); a new one per batch forces full GCs.
+        // Pooled: a batch of images is a large-object-heap array (64 × 2,304 floats, or 64 × 125,000 for cubes); a new one per batch forces full GCs.
         var images = ArrayPool<float>.Shared.Rent(accepted.Count * length);
         try
         {
@@ -66,13 +66,14 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
         for (int k = 0; k < accepted.Count; k++)
         {
             var destination = images.Slice(k * length, length);
-            var image = batch[accepted[k]].Message.Kde2D!;
+            var image = InputOf(batch[accepted[k]].Message)!;
             if (image is float[] array) array.CopyTo(destination);
             else for (int p = 0; p < length; p++) destination[p] = image[p];
         }
 
         var clock = Stopwatch.StartNew();
-        var (mean, sigma) = model.Predict(images, accepted.Count);
+        var (mean, sigma, quantiles) = model.PredictPosteriors(images, accepted.Count);
+        var levels = quantiles is null ? null : model.QuantileLevels;
         double inferenceMs = clock.Elapsed.TotalMilliseconds;
         _counts.Batch(accepted.Count, model.DeviceName, clock.Elapsed);
 
@@ -81,7 +82,7 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
             var input = batch[accepted[k]];
             var features = input.Message;
             var image = images.Slice(k * length, length);
-            string? ood = OutOfDistributionCheck.Reason(model.TrainingDomain, features.MembersKept, features.SigmaLosKmPerS ?? double.NaN, features.Redshift, image);
+            string? ood = OutOfDistributionCheck.Reason(model.TrainingDomain, features.MembersKept, features.SigmaLosKmPerS ?? double.NaN, features.Redshift, image, features.MemberRProjMpcOverH);
             _counts.Accepted(ood is null ? null : OutOfDistributionCheck.Category(ood));
             MassInferenceMetrics.SigmaDex.WithLabels(ServiceName).Observe(sigma[k]);
             results[accepted[k]] = StepResult<Posterior>.Emit(Posterior(input, RecordStatus.Accepted, null) with
@@ -94,6 +95,9 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
                 SigmaLog10M200c = sigma[k],
                 BaselineMsigmaLog10M = MSigmaEstimate(features),
                 BaselineVirialLog10M = VirialEstimate(features),
+                BaselineDistributionLog10M = DistributionEstimate(features),
+                QuantileLevels = levels,
+                Quantiles = levels is null ? null : quantiles!.AsSpan(k * levels.Count, levels.Count).ToArray(),
                 OutOfDistribution = ood is not null,
                 OodReason = ood,
                 // The forward pass is shared by the batch: each record carries the batch's share.
@@ -103,6 +107,16 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
 
         _counts.UpdateOodFraction();
     }
+
+    /// <summary>The features field the model reads: the 2D image or the 3D cube.</summary>
+    private IReadOnlyList<float>? InputOf(PhaseSpaceFeatures features) => model.Input == MassModelInput.Kde3D ? features.Kde3D : features.Kde2D;
+
+    private string InputMismatch(PhaseSpaceFeatures features) => (model.Input, InputOf(features)) switch
+    {
+        (MassModelInput.Kde3D, null) => "the model reads the 3D (x, y, v_los) KDE cube and the record has none (phase-space computes it with PhaseSpace:Compute3D)",
+        (MassModelInput.Kde3D, { } cube) => $"3D cube has {cube.Count} values, the model needs {model.InputLength}",
+        (_, var image) => $"2D image has {image?.Count ?? 0} values, the model needs {model.InputLength}",
+    };
 
     private Posterior Rejected(StreamInput<PhaseSpaceFeatures> input, string reason)
     {
@@ -144,6 +158,12 @@ public sealed class InferMassStep(IMassModel model, ModelBaselines baselines, Ti
 
     private double? MSigmaEstimate(PhaseSpaceFeatures features) =>
         baselines.FittedMSigma is { } fitted && features.SigmaLosKmPerS is > 0 and var sigma ? fitted.PredictLog10M200c(sigma) : null;
+
+    /// <summary>The distribution-regression baseline on the kept members; null without the model, or when it refuses (fewer than 3 members, non-finite values).</summary>
+    private double? DistributionEstimate(PhaseSpaceFeatures features) =>
+        baselines.DistributionRegression is { } regression && features is { MemberRProjMpcOverH: { } r, MemberVLosKmPerS: { } v } && r.Count == v.Count
+            ? regression.PredictLog10M200c(r as double[] ?? [.. r], v as double[] ?? [.. v], features.Redshift)
+            : null;
 
     private static double? VirialEstimate(PhaseSpaceFeatures features)
     {

@@ -15,7 +15,7 @@ public static class MassInferenceRegistration
         builder.AddValidatedOptions<MassInferenceOptions>(MassInferenceOptions.Section);
         builder.Services.AddSingleton<TorchMassModel>();
         builder.Services.AddSingleton<IMassModel>(sp => sp.GetRequiredService<TorchMassModel>());
-        builder.Services.AddSingleton(sp => new ModelBaselines(MSigmaBaseline.Load(sp.GetRequiredService<TorchMassModel>().Folder)));
+        builder.Services.AddSingleton(sp => ModelBaselines.Load(sp.GetRequiredService<TorchMassModel>().Folder));
         return builder.AddStreamWorker<PhaseSpaceFeatures, Posterior, InferMassStep>(
             new StreamWorkerDefinition(InferMassStep.ServiceName, Topics.PhaseSpaceFeatures, Topics.MassPosteriors));
     }

@@ -65,7 +65,7 @@ public sealed class CodecCatalogTests
     {
         var codec = CodecCatalog.Default.Get<Posterior>();
         Assert.Equal(PosteriorCodec.Id, codec.Schema);
-        Assert.Equal(new SchemaId("posterior", 1, 1), codec.Schema);
+        Assert.Equal(new SchemaId("posterior", 1, 2), codec.Schema);
     }
 
     [Fact]

@@ -184,6 +184,7 @@ internal static class SampleMessages
         SigmaLog10M200c = 0.17,
         BaselineMsigmaLog10M = 14.71,
         BaselineVirialLog10M = 14.9,
+        BaselineDistributionLog10M = 14.55,
         TrueLog10M200c = 14.62,
         MembersKept = 3,
         SigmaLosKmPerS = 731.5,
@@ -200,8 +201,11 @@ internal static class SampleMessages
         Quantiles = [14.41, 14.58, 14.75],
     };
 
-    /// <summary>The sample as schema 1.0 wrote it: no units, no quantiles.</summary>
-    public static Posterior MassPosteriorVersion10() => MassPosterior() with { ParameterUnits = null, QuantileLevels = null, Quantiles = null };
+    /// <summary>The sample as schema 1.0 wrote it: no units, no quantiles, no distribution-regression baseline.</summary>
+    public static Posterior MassPosteriorVersion10() => MassPosteriorVersion11() with { ParameterUnits = null, QuantileLevels = null, Quantiles = null };
+
+    /// <summary>The sample as schema 1.1 wrote it: no distribution-regression baseline.</summary>
+    public static Posterior MassPosteriorVersion11() => MassPosterior() with { BaselineDistributionLog10M = null };
 
     /// <summary>A posteriors.params record of two parameters with units and three quantile levels.</summary>
     public static Posterior ParameterPosterior() => MassPosterior() with
@@ -218,6 +222,7 @@ internal static class SampleMessages
         SigmaLog10M200c = null,
         BaselineMsigmaLog10M = null,
         BaselineVirialLog10M = null,
+        BaselineDistributionLog10M = null,
         TrueLog10M200c = null,
         MembersKept = null,
         SigmaLosKmPerS = null,

@@ -102,6 +102,17 @@ public sealed class SchemaEvolutionTests
     }
 
     [Fact]
+    public void The_posterior_1_1_golden_file_reads_as_the_sample_without_the_distribution_regression_baseline()
+    {
+        byte[] v11 = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("posterior", 1, 1)));
+
+        var decoded = new PosteriorCodec().Decode(v11);
+
+        ContractCase.AssertSameMessage(SampleMessages.MassPosteriorVersion11(), decoded);
+        Assert.Equal(("1.2", true), (PosteriorCodec.Definition["baseline_distribution_log10m"].Since, PosteriorCodec.Definition["baseline_distribution_log10m"].Nullable));
+    }
+
+    [Fact]
     public void The_stacked_profile_1_0_golden_file_reads_as_the_sample_without_the_gas_profiles_or_halo_mass()
     {
         byte[] v10 = File.ReadAllBytes(RepositoryPaths.GoldenFile(new SchemaId("stacked-profile", 1, 0)));

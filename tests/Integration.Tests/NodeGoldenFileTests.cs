@@ -6,7 +6,7 @@ namespace StreamProcessor.Integration.Tests;
 
 /// <summary>
 /// Node.js (npm's apache-arrow, tests/interop-node/read-golden.mjs) decodes every golden file under schemas/, the 1.1
-/// samples of stacked-profile, posterior and sky-map and the map-features 1.0 sample included, to the values the C# Arrow reader reads: a JavaScript consumer
+/// samples of stacked-profile, posterior and sky-map, the posterior 1.2 sample and the map-features 1.0 sample included, to the values the C# Arrow reader reads: a JavaScript consumer
 /// sees every column of every version, nulls as nulls.
 /// </summary>
 public sealed class NodeGoldenFileTests
@@ -23,6 +23,7 @@ public sealed class NodeGoldenFileTests
         Assert.Equal(files.Length, decoded.Count);
         Assert.Contains(decoded, d => (d.GetProperty("schema").GetString(), d.GetProperty("schemaVersion").GetString()) == ("stacked-profile", "1.1"));
         Assert.Contains(decoded, d => (d.GetProperty("schema").GetString(), d.GetProperty("schemaVersion").GetString()) == ("posterior", "1.1"));
+        Assert.Contains(decoded, d => (d.GetProperty("schema").GetString(), d.GetProperty("schemaVersion").GetString()) == ("posterior", "1.2"));
         Assert.Contains(decoded, d => (d.GetProperty("schema").GetString(), d.GetProperty("schemaVersion").GetString()) == ("sky-map", "1.1"));
         Assert.Contains(decoded, d => (d.GetProperty("schema").GetString(), d.GetProperty("schemaVersion").GetString()) == ("map-features", "1.0"));
         foreach (var file in decoded)

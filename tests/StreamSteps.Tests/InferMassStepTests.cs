@@ -52,8 +52,27 @@ public sealed class InferMassStepTests(ShippedModel shipped, ITestOutputHelper o
             Assert.Equal(40, p.QueuedMs, 1e-9);
             Assert.Equal(f.FeaturesMs, p.FeaturesMs);
             Assert.True(p.InferenceMs > 0);
+            AssertFullPosterior(p);
             Codec.Decode(Codec.Encode(p));
         }
+    }
+
+    /// <summary>The shipped bundle has a posterior head: its quantiles travel in the record, ordered, around the moment posterior.</summary>
+    private void AssertFullPosterior(Posterior p)
+    {
+        var levels = Assert.IsAssignableFrom<IReadOnlyList<double>>(p.QuantileLevels);
+        Assert.Equal(shipped.Model.QuantileLevels, levels);
+        var quantiles = Assert.IsAssignableFrom<IReadOnlyList<double>>(p.Quantiles);
+        Assert.Equal(levels.Count, quantiles.Count);
+        for (int l = 1; l < levels.Count; l++)
+        {
+            Assert.True(quantiles[l] > quantiles[l - 1], $"quantiles {string.Join(", ", quantiles)} must increase");
+        }
+
+        double median = quantiles[levels.ToList().IndexOf(0.5)];
+        Assert.InRange(median - p.Log10M200c!.Value, -0.3, 0.3);
+        double width68 = quantiles[levels.ToList().IndexOf(0.84)] - quantiles[levels.ToList().IndexOf(0.16)];
+        Assert.InRange(width68, 0.5 * p.SigmaLog10M200c!.Value, 4 * p.SigmaLog10M200c.Value);
     }
 
     [Fact]

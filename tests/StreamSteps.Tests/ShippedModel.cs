@@ -10,7 +10,7 @@ public sealed class ShippedModel : IDisposable
     public ShippedModel()
     {
         Model = new TorchMassModel(Options.Create(new MassInferenceOptions { Device = "cpu" }), NullLogger<TorchMassModel>.Instance);
-        Baselines = new ModelBaselines(MSigmaBaseline.Load(Model.Folder));
+        Baselines = ModelBaselines.Load(Model.Folder);
     }
 
     public TorchMassModel Model { get; }

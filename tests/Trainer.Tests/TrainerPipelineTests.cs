@@ -55,6 +55,34 @@ public sealed class TrainerPipelineTests : IDisposable
         Assert.Contains("evaluate: z ", log.ToString());
         Assert.Contains("### Per redshift bin", File.ReadAllText(Path.Combine(model, ModelBundle.MarkdownFileName)));
         Assert.Contains("\"redshift_bins\"", File.ReadAllText(Path.Combine(model, "evaluation.json")));
+
+        // The distribution-regression baseline: written by train, evaluated beside M-sigma and virial, and refitted by
+        // `trainer baselines` on the same bundle without touching the CNN.
+        Assert.Contains("contaminated_14.0_15.0_distribution_regression_scatter_dex", card.Metrics.Baselines!.Keys);
+        Assert.Contains("### Distribution-regression baseline", File.ReadAllText(Path.Combine(model, ModelBundle.MarkdownFileName)));
+        Assert.Contains("distribution regression", log.ToString());
+        string distributionFile = Path.Combine(model, StreamProcessor.Dynamics.Baselines.DistributionRegression.FileName);
+        File.Delete(distributionFile);
+        byte[] weights = File.ReadAllBytes(Path.Combine(model, card.WeightsFile));
+        Assert.Equal(0, BaselinesCommand.Run(new BaselinesRequest(model, data, FeatureCount: 32, Seed: 5, Threads: -1), log));
+        Assert.Equal(32, StreamProcessor.Dynamics.Baselines.DistributionRegression.FromJson(File.ReadAllText(distributionFile)).FeatureCount);
+        Assert.Equal(weights, File.ReadAllBytes(Path.Combine(model, card.WeightsFile)));
+        Assert.Equal(card.WeightsSha256, ModelBundle.ReadCard(model).WeightsSha256);
+
+        // The full-posterior head: trained on the bundle's own training split, calibrated against the moment network on
+        // its test split, both recorded in the card beside an unchanged CNN.
+        Assert.Equal(0, Posterior.PosteriorTrainCommand.Run(model, data, components: 3, epochs: 3, patience: 3, seed: 4, "cpu", threads: 1, log));
+        Assert.Equal(0, Posterior.PosteriorEvaluateCommand.Run(model, data, "cpu", log));
+        ModelCard withHead = ModelBundle.ReadCard(model);
+        Assert.Equal(weights, File.ReadAllBytes(Path.Combine(model, card.WeightsFile)));
+        var calibration = Assert.IsType<PosteriorCalibrationReport>(withHead.PosteriorHead?.Calibration);
+        Assert.Equal(new[] { Posterior.PosteriorEvaluateCommand.HeadName, Posterior.PosteriorEvaluateCommand.MomentName }.Order(), calibration.Estimators.Keys.Order());
+        Assert.All(calibration.Estimators.Values, e => Assert.Equal(calibration.Samples, e.RankHistogram.Sum()));
+        Assert.Contains("Better calibrated:", calibration.Verdict);
+        Assert.True(new FileInfo(Path.Combine(model, Posterior.PosteriorEvaluateCommand.RankPlotFile)).Length > 1000);
+        Assert.True(new FileInfo(Path.Combine(model, Posterior.PosteriorEvaluateCommand.CoveragePlotFile)).Length > 1000);
+        Assert.Contains("## Full posterior", File.ReadAllText(Path.Combine(model, ModelBundle.MarkdownFileName)));
+        Assert.Contains("posterior evaluate: Better calibrated", log.ToString());
     }
 
     [Fact]
@@ -97,6 +125,40 @@ public sealed class TrainerPipelineTests : IDisposable
         DatasetSample read = contaminated.Samples[0];
         Assert.Equal(sample with { Image = read.Image }, read);
         Assert.Equal(sample.Image, read.Image);
+    }
+
+    [Fact]
+    public void A_dataset_keeps_the_members_of_each_sample_and_reads_version_1_files_without_them()
+    {
+        Directory.CreateDirectory(_root);
+        string path = Path.Combine(_root, "members.bin");
+        var sample = new DatasetSample
+        {
+            HaloId = 9, LineOfSight = 0, VelocitySignFlipped = false, Contaminated = true, Richness = 3, InterloperCount = 1,
+            Log10M200c = 14.5, Redshift = 0.4, SigmaLosKmPerS = 700, Log10MVirial = 14.6, Image = [0.5f, 0.5f, 0f, 0f],
+            MemberRProjMpcOverH = [0.1, 0.7, 1.5], MemberVLosKmPerS = [-300, 250, 1200],
+        };
+        using (var writer = new DatasetFile.Writer(path, 2, 2)) writer.Write(sample);
+
+        DatasetSample read = Assert.Single(DatasetFile.Read(path).Samples);
+        Assert.Equal(sample.MemberRProjMpcOverH, read.MemberRProjMpcOverH);
+        Assert.Equal(sample.MemberVLosKmPerS, read.MemberVLosKmPerS);
+        Assert.Equal(sample.Image, read.Image);
+        Assert.Empty(Assert.Single(DatasetFile.Read(path, withImages: false).Samples).Image);
+
+        // The same record as format version 1 wrote it: no member block between the fixed fields and the image.
+        byte[] v2 = File.ReadAllBytes(path);
+        const int header = 16, fixedBytes = 50, memberBlock = 4 + (2 * 3 * 8);
+        byte[] v1 = [.. v2[..header], .. v2[header..(header + fixedBytes)], .. v2[(header + fixedBytes + memberBlock)..]];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(v1.AsSpan(4), 1);
+        string oldPath = Path.Combine(_root, "members-v1.bin");
+        File.WriteAllBytes(oldPath, v1);
+
+        DatasetSample old = Assert.Single(DatasetFile.Read(oldPath).Samples);
+        Assert.Equal((sample.HaloId, sample.Log10M200c, sample.Redshift, sample.Log10MVirial), (old.HaloId, old.Log10M200c, old.Redshift, old.Log10MVirial));
+        Assert.Equal(sample.Image, old.Image);
+        Assert.Empty(old.MemberRProjMpcOverH);
+        Assert.Empty(old.MemberVLosKmPerS);
     }
 
     public void Dispose()

@@ -7,14 +7,17 @@ namespace StreamProcessor.Trainer.Data;
 /// The compact binary dataset <c>samples.bin</c>: little-endian header (magic "SPMD", version, image rows, image
 /// columns), then one record per sample: int32 halo id, int32 line of sight, byte sign-flipped, byte contaminated,
 /// int32 richness, int32 interlopers, float64 log10 M200c, float64 redshift, float64 σ_los (km/s), float64 log10 M_vir,
-/// then rows × columns float32 image values. Records are appended until end of file, so a reader needs no count.
+/// then (from version 2) int32 member count n, n float64 R_proj (h⁻¹ Mpc) and n float64 v_los (km/s) of the kept
+/// galaxies, then rows × columns float32 image values. Records are appended until end of file, so a reader needs no
+/// count. Version 1 files (no members) still read, with empty member lists.
 /// </summary>
 public static class DatasetFile
 {
     public const string SamplesFileName = "samples.bin";
     public const string ManifestFileName = "manifest.json";
     private const uint Magic = 0x444D5053; // "SPMD" little-endian
-    private const int Version = 1;
+    private const int Version = 2;
+    private const int FirstVersionWithMembers = 2;
     private const int HeaderBytes = 16;
     private const int FixedRecordBytes = 4 + 4 + 1 + 1 + 4 + 4 + (4 * 8);
 
@@ -55,6 +58,12 @@ public static class DatasetFile
             BinaryPrimitives.WriteDoubleLittleEndian(b[42..], sample.Log10MVirial);
             _stream.Write(b);
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The dataset format is little-endian.");
+            if (sample.MemberRProjMpcOverH.Length != sample.MemberVLosKmPerS.Length) throw new ArgumentException("Member radii and velocities differ in length.", nameof(sample));
+            Span<byte> count = stackalloc byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(count, sample.MemberRProjMpcOverH.Length);
+            _stream.Write(count);
+            _stream.Write(MemoryMarshal.AsBytes(sample.MemberRProjMpcOverH.AsSpan()));
+            _stream.Write(MemoryMarshal.AsBytes(sample.MemberVLosKmPerS.AsSpan()));
             _stream.Write(MemoryMarshal.AsBytes(sample.Image.AsSpan()));
             Count++;
         }
@@ -62,24 +71,37 @@ public static class DatasetFile
         public void Dispose() => _stream.Dispose();
     }
 
-    /// <summary>Reads every sample that <paramref name="keep"/> accepts (its image is only materialised for kept samples).</summary>
-    public static DatasetContents Read(string path, Func<DatasetSample, bool>? keep = null)
+    /// <summary>
+    /// Reads every sample that <paramref name="keep"/> accepts (its image and members are only materialised for kept
+    /// samples; <paramref name="withImages"/> false leaves the images empty, for the baselines that need no image).
+    /// </summary>
+    public static DatasetContents Read(string path, Func<DatasetSample, bool>? keep = null, bool withImages = true)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         Span<byte> header = stackalloc byte[HeaderBytes];
         stream.ReadExactly(header);
         if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Magic) throw new InvalidDataException($"{path} is not a StreamProcessor mock dataset.");
         int version = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
-        if (version != Version) throw new InvalidDataException($"{path}: dataset version {version}, this trainer reads {Version}.");
+        if (version is < 1 or > Version) throw new InvalidDataException($"{path}: dataset version {version}, this trainer reads 1 to {Version}.");
         int rows = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
         int columns = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
         int imageLength = rows * columns;
         var fixedBytes = new byte[FixedRecordBytes];
         var imageBytes = new byte[imageLength * sizeof(float)];
+        var countBytes = new byte[4];
         var samples = new List<DatasetSample>();
         while (stream.Position < stream.Length)
         {
             stream.ReadExactly(fixedBytes);
+            byte[] memberBytes = [];
+            if (version >= FirstVersionWithMembers)
+            {
+                stream.ReadExactly(countBytes);
+                int members = BinaryPrimitives.ReadInt32LittleEndian(countBytes);
+                if (members < 0) throw new InvalidDataException($"{path}: a record lists {members} members.");
+                memberBytes = members == 0 ? [] : new byte[2 * members * sizeof(double)];
+                stream.ReadExactly(memberBytes);
+            }
             stream.ReadExactly(imageBytes);
             ReadOnlySpan<byte> b = fixedBytes;
             var sample = new DatasetSample
@@ -98,7 +120,15 @@ public static class DatasetFile
             };
             if (keep is null || keep(sample))
             {
-                samples.Add(sample with { Image = MemoryMarshal.Cast<byte, float>(imageBytes).ToArray() });
+                ReadOnlySpan<double> members = MemoryMarshal.Cast<byte, double>(memberBytes);
+                int n = members.Length / 2;
+                samples.Add(sample with
+                {
+                    Image = withImages ? MemoryMarshal.Cast<byte, float>(imageBytes).ToArray() : [],
+                    // [] rather than new double[0]: an empty list is the one shared empty array, as in a version 1 sample.
+                    MemberRProjMpcOverH = n == 0 ? [] : members[..n].ToArray(),
+                    MemberVLosKmPerS = n == 0 ? [] : members[n..].ToArray(),
+                });
             }
         }
         return new DatasetContents(rows, columns, samples);

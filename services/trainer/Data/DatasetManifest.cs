@@ -9,7 +9,8 @@ namespace StreamProcessor.Trainer.Data;
 /// </summary>
 public sealed record DatasetManifest
 {
-    public const int CurrentFormatVersion = 1;
+    /// <summary>Format of samples.bin (<see cref="DatasetFile"/>); 2 added the kept members' R_proj and v_los.</summary>
+    public const int CurrentFormatVersion = 2;
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
     public required ulong Seed { get; init; }

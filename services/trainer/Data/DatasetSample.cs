@@ -24,4 +24,13 @@ public sealed record DatasetSample
 
     /// <summary>Row-major [velocity bin, radius bin] image, sum 1.</summary>
     public required float[] Image { get; init; }
+
+    /// <summary>
+    /// Projected radii (physical h⁻¹ Mpc) of the kept galaxies, parallel to <see cref="MemberVLosKmPerS"/>: the sample the
+    /// distribution-regression baseline embeds. Empty in datasets of format version 1, which did not store members.
+    /// </summary>
+    public double[] MemberRProjMpcOverH { get; init; } = [];
+
+    /// <summary>Line-of-sight velocities (km/s) of the kept galaxies; empty in format version 1.</summary>
+    public double[] MemberVLosKmPerS { get; init; } = [];
 }

@@ -3,7 +3,8 @@ using StreamProcessor.Torch.Training;
 namespace StreamProcessor.Trainer.Data;
 
 /// <summary>
-/// The contaminated views of a dataset as a Torch <see cref="SampleDataset"/> (target log10 M200c, group = halo id),
+/// The contaminated views of a dataset as a Torch <see cref="SampleDataset"/> (input: the 2D image or the 3D cube,
+/// target log10 M200c, group = halo id),
 /// with the samples kept alongside so that split indices map back to richness, σ_los and redshift.
 /// Train and evaluate both build it this way, so <see cref="GroupSplit"/> on its group ids gives the same split.
 /// </summary>
@@ -11,20 +12,17 @@ internal sealed record TrainingData(SampleDataset Dataset, IReadOnlyList<Dataset
 {
     public const string TargetName = "log10_m200c";
 
-    public static TrainingData Load(string dataDirectory)
+    public static TrainingData Load(string dataDirectory, InputArchitecture architecture = InputArchitecture.Image2D)
     {
-        DatasetContents contents = DatasetFile.Read(Path.Combine(dataDirectory, DatasetFile.SamplesFileName), s => s.Contaminated);
-        IReadOnlyList<DatasetSample> samples = contents.Samples;
-        int length = contents.ImageRows * contents.ImageColumns;
-        var inputs = new float[samples.Count * length];
+        ModelInputs inputs = ModelInputs.Load(dataDirectory, architecture, s => s.Contaminated);
+        IReadOnlyList<DatasetSample> samples = inputs.Samples;
         var targets = new float[samples.Count];
         var groups = new long[samples.Count];
         for (int i = 0; i < samples.Count; i++)
         {
-            samples[i].Image.CopyTo(inputs, i * length);
             targets[i] = (float)samples[i].Log10M200c;
             groups[i] = samples[i].HaloId;
         }
-        return new TrainingData(new SampleDataset(inputs, targets, groups, length, [TargetName]), samples);
+        return new TrainingData(new SampleDataset(inputs.Inputs, targets, groups, inputs.InputLength, [TargetName]), samples);
     }
 }

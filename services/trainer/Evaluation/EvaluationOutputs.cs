@@ -21,11 +21,11 @@ internal static class EvaluationOutputs
 
     public static void WritePredictions(string path, IReadOnlyList<EvaluatedSample> samples)
     {
-        var csv = new StringBuilder("catalogue,halo_id,line_of_sight,log10_m_true,richness,redshift,sigma_los_km_per_s,cnn_mean,cnn_sigma,fitted_m_sigma,evrard08,virial\n");
+        var csv = new StringBuilder("catalogue,halo_id,line_of_sight,log10_m_true,richness,redshift,sigma_los_km_per_s,cnn_mean,cnn_sigma,fitted_m_sigma,evrard08,virial,distribution_regression\n");
         foreach (EvaluatedSample s in samples)
         {
             csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Catalogue},{s.HaloId},{s.LineOfSight},{s.Log10MTrue:R},{s.Richness},{s.Redshift:R},{s.SigmaLosKmPerS:R},{s.CnnMean:R},{s.CnnSigma:R},{s.FittedMSigma:R},{s.Evrard08:R},{s.Virial:R}"));
+                $"{s.Catalogue},{s.HaloId},{s.LineOfSight},{s.Log10MTrue:R},{s.Richness},{s.Redshift:R},{s.SigmaLosKmPerS:R},{s.CnnMean:R},{s.CnnSigma:R},{s.FittedMSigma:R},{s.Evrard08:R},{s.Virial:R},{s.DistributionRegressionLog10M:R}"));
         }
         File.WriteAllText(path, csv.ToString());
     }
@@ -86,8 +86,11 @@ internal static class EvaluationOutputs
         return md.ToString();
     }
 
-    /// <summary>Truth vs prediction, residual vs richness (per catalogue) and the CNN calibration curves; returns the relative paths.</summary>
-    public static IReadOnlyList<string> WritePlots(string modelDirectory, IReadOnlyList<EvaluatedSample> samples, EvaluationReport report)
+    /// <summary>
+    /// Truth vs prediction, residual vs richness (per catalogue) and the CNN calibration curves; returns the relative
+    /// paths. <paramref name="report"/> keys the CNN as <see cref="Estimators.Cnn"/>; <paramref name="cnnLabel"/> names it in the legends.
+    /// </summary>
+    public static IReadOnlyList<string> WritePlots(string modelDirectory, IReadOnlyList<EvaluatedSample> samples, EvaluationReport report, string cnnLabel = Estimators.Cnn)
     {
         string folder = Path.Combine(modelDirectory, PlotsFolder);
         Directory.CreateDirectory(folder);
@@ -101,7 +104,7 @@ internal static class EvaluationOutputs
             MassPlots.TruthVsPrediction(Path.Combine(modelDirectory, truthFile), $"Test haloes, {catalogue} catalogues",
             [
                 new PlotSeries(Estimators.FittedMSigma, [.. baseline.Select(s => s.Log10MTrue)], [.. baseline.Select(s => s.FittedMSigma)]),
-                new PlotSeries($"{Estimators.Cnn} (1 sigma bars)", [.. set.Select(s => s.Log10MTrue)], [.. set.Select(s => s.CnnMean)], [.. set.Select(s => s.CnnSigma)]),
+                new PlotSeries($"{cnnLabel} (1 sigma bars)", [.. set.Select(s => s.Log10MTrue)], [.. set.Select(s => s.CnnMean)], [.. set.Select(s => s.CnnSigma)]),
             ]);
             files.Add(truthFile);
 
@@ -112,15 +115,15 @@ internal static class EvaluationOutputs
                 double[] curveN = [.. Enumerable.Range(0, 60).Select(i => minimum * Math.Pow(maximum / minimum, i / 59.0))];
                 double[] curveSigma = [.. curveN.Select(n => Math.Sqrt((fit.SigmaNDex * fit.SigmaNDex * 100 / n) + (fit.Sigma0Dex * fit.Sigma0Dex)))];
                 string richnessFile = $"{PlotsFolder}/residual_vs_richness_{catalogue}.png";
-                MassPlots.ResidualVsRichness(Path.Combine(modelDirectory, richnessFile), $"CNN residuals, {catalogue} catalogues",
-                    [new PlotSeries(Estimators.Cnn, [.. set.Select(s => (double)s.Richness)], [.. set.Select(s => s.CnnMean - s.Log10MTrue)])],
+                MassPlots.ResidualVsRichness(Path.Combine(modelDirectory, richnessFile), $"{cnnLabel} residuals, {catalogue} catalogues",
+                    [new PlotSeries(cnnLabel, [.. set.Select(s => (double)s.Richness)], [.. set.Select(s => s.CnnMean - s.Log10MTrue)])],
                     curveN, curveSigma,
                     string.Create(CultureInfo.InvariantCulture, $"fit: sigma_N = {fit.SigmaNDex:0.000}, sigma_0 = {fit.Sigma0Dex:0.000} dex"));
                 files.Add(richnessFile);
             }
         }
         string coverageFile = $"{PlotsFolder}/coverage.png";
-        MassPlots.Calibration(Path.Combine(modelDirectory, coverageFile), "CNN calibration on test haloes",
+        MassPlots.Calibration(Path.Combine(modelDirectory, coverageFile), $"{cnnLabel} calibration on test haloes",
             [.. report.CnnCalibration.Select(kv => new PlotSeries(kv.Key, [.. kv.Value.Select(p => p.ExpectedCoverage)], [.. kv.Value.Select(p => p.ObservedCoverage)]))]);
         files.Add(coverageFile);
         return files;

@@ -34,6 +34,8 @@ public static class MassEvaluator
             foreach (string estimator in Estimators.All)
             {
                 double[] predicted = [.. set.Select(s => Estimators.Prediction(s, estimator))];
+                // A baseline the bundle or dataset does not provide (e.g. no distribution regression for a format-1 dataset) is left out, not reported as NaN.
+                if (!predicted.Any(double.IsFinite)) continue;
                 ReadOnlySpan<double> sigmas = estimator == Estimators.Cnn ? sigma : [];
                 metrics.Add(EstimatorMetrics.Compute(estimator, catalogue, truth, predicted, sigmas, TrainerDefaults.HeadlineLog10MMin, TrainerDefaults.HeadlineLog10MMax));
                 metrics.Add(EstimatorMetrics.Compute(estimator, catalogue, truth, predicted, sigmas, fullLog10MMin, fullLog10MMax));

@@ -5,14 +5,15 @@ using StreamProcessor.Contracts.Schemas;
 namespace StreamProcessor.Contracts.Codecs;
 
 /// <summary>
-/// Codec of <see cref="Posterior"/> (schema "posterior" 1.1; topics <c>posteriors.mass</c>, <c>posteriors.cgm</c>,
+/// Codec of <see cref="Posterior"/> (schema "posterior" 1.2; topics <c>posteriors.mass</c>, <c>posteriors.cgm</c>,
 /// <c>posteriors.params</c>). parameter_names, mean and sigma (and parameter_units when present) are parallel lists; an
 /// accepted posterior has at least one parameter. The mass columns are nullable so the other topics leave them null.
-/// 1.1 adds the units of the parameters and optional quantiles of a full (non-Gaussian) posterior.
+/// 1.1 adds the units of the parameters and optional quantiles of a full (non-Gaussian) posterior; 1.2 adds the
+/// distribution-regression baseline (kernel mean embedding of the member sample) beside the M–σ and virial ones.
 /// </summary>
 public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCodec<Posterior>(Definition, limits)
 {
-    public static SchemaId Id { get; } = new("posterior", 1, 1);
+    public static SchemaId Id { get; } = new("posterior", 1, 2);
 
     private static readonly ValueRange BaselineLog10Mass = new(5, 20);
 
@@ -59,6 +60,10 @@ public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCod
                 "Quantiles of the full posterior, row-major parameter x level (parameter_names x quantile_levels), non-decreasing " +
                 "along the levels of each parameter; present exactly when quantile_levels is.")
             { Since = "1.1" },
+            new("baseline_distribution_log10m", ArrowTypes.Float64, true,
+                "log10 M200c from the distribution-regression baseline: ridge regression on the kernel mean embedding of the members' " +
+                "(R_proj, |v_los|) sample (Ntampaka et al. 2015/2016 SDM, Szabo et al. 2016); null when the model has none or fewer than 3 members.")
+            { Unit = "log10(h^-1 Msun)", Range = BaselineLog10Mass, Since = "1.2" },
         ]);
 
     public override string KeyOf(Posterior message) => message.ObjectId;
@@ -95,7 +100,8 @@ public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCod
         .Timestamp("published_utc", message.PublishedUtc)
         .StringList("parameter_units", message.ParameterUnits)
         .DoubleList("quantile_levels", message.QuantileLevels)
-        .DoubleList("quantiles", message.Quantiles);
+        .DoubleList("quantiles", message.Quantiles)
+        .Double("baseline_distribution_log10m", message.BaselineDistributionLog10M);
 
     protected override Posterior Read(ArrowRowReader reader)
     {
@@ -155,6 +161,7 @@ public sealed class PosteriorCodec(CodecLimits? limits = null) : ArrowMessageCod
             SigmaLog10M200c = reader.OptionalDouble("sigma_log10_m200c"),
             BaselineMsigmaLog10M = reader.OptionalDouble("baseline_msigma_log10_m"),
             BaselineVirialLog10M = reader.OptionalDouble("baseline_virial_log10_m"),
+            BaselineDistributionLog10M = reader.OptionalDouble("baseline_distribution_log10m"),
             TrueLog10M200c = reader.OptionalDouble("true_log10_m200c"),
             MembersKept = reader.OptionalInt32("members_kept"),
             SigmaLosKmPerS = reader.OptionalDouble("sigma_los_km_per_s"),

@@ -4,6 +4,7 @@ namespace StreamProcessor.Contracts.Messages;
 /// A model's posterior for one object: one message of topics <c>posteriors.mass</c>, <c>posteriors.cgm</c> and
 /// <c>posteriors.params</c>, schema schemas/posterior. The generic part is a list of parameters with Gaussian
 /// mean and sigma (and, from schema 1.1, their units and optional quantiles of a full posterior); the mass columns
+/// (from 1.2 with the distribution-regression baseline)
 /// are filled on <c>posteriors.mass</c> and null elsewhere.
 /// </summary>
 public sealed record Posterior
@@ -48,6 +49,12 @@ public sealed record Posterior
 
     /// <summary>log10 M200c from the virial-theorem baseline.</summary>
     public double? BaselineVirialLog10M { get; init; }
+
+    /// <summary>
+    /// log10 M200c from the distribution-regression baseline (kernel mean embedding of the members' (R_proj, |v_los|)
+    /// sample, Ntampaka et al. 2015/2016); null before schema 1.2, when the model has none, or with fewer than 3 members.
+    /// </summary>
+    public double? BaselineDistributionLog10M { get; init; }
 
     /// <summary>True log10 M200c (mocks only).</summary>
     public double? TrueLog10M200c { get; init; }

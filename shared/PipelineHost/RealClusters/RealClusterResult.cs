@@ -22,6 +22,18 @@ public sealed record RealClusterResult(
     /// <summary>CNN posterior mean minus the reference, dex; null when either is missing.</summary>
     public double? Residual => Accepted && ReferenceLog10M200c is { } reference ? Posterior.Log10M200c!.Value - reference : null;
 
+    /// <summary>The full posterior's quantile of log10 M200c at <paramref name="level"/>; null when the record carries none at that level.</summary>
+    public double? Quantile(double level)
+    {
+        if (Posterior is not { QuantileLevels: { } levels, Quantiles: { } quantiles }) return null;
+        for (int l = 0; l < levels.Count; l++)
+        {
+            if (Math.Abs(levels[l] - level) < 1e-9) return quantiles[l];
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The reference of <paramref name="cluster"/>: the SZ mass where there is one (SPT), otherwise the published
     /// dispersion through Munari+13 (ACT).

@@ -4,6 +4,7 @@ using System.Text.Json;
 using StreamProcessor.Torch.Inference;
 using StreamProcessor.Torch.Models;
 using StreamProcessor.Torch.Native;
+using StreamProcessor.Torch.Posterior;
 using static TorchSharp.torch;
 
 namespace StreamProcessor.Torch.Bundles;
@@ -30,11 +31,12 @@ public sealed class ModelBundle : IDisposable
         WriteIndented = true,
     };
 
-    private ModelBundle(string folder, ModelCard card, MomentModel model)
+    private ModelBundle(string folder, ModelCard card, MomentModel model, MixturePosteriorHead? posteriorHead)
     {
         Folder = folder;
         Card = card;
         Model = model;
+        PosteriorHead = posteriorHead;
     }
 
     /// <summary>Informational version of this assembly, e.g. "1.0.0+abc123".</summary>
@@ -51,6 +53,9 @@ public sealed class ModelBundle : IDisposable
 
     /// <summary>The model, ready for <see cref="MomentModel.Predict"/>.</summary>
     public MomentModel Model { get; }
+
+    /// <summary>The full-posterior estimator on the model's embedding, when the card has one.</summary>
+    public MixturePosteriorHead? PosteriorHead { get; }
 
     /// <summary>
     /// Writes weights, card.json (with the weights' SHA-256 filled in) and card.md to <paramref name="folder"/>
@@ -118,15 +123,60 @@ public sealed class ModelBundle : IDisposable
         TorchRuntime.EnsureLoaded();
         var card = ReadCard(folder);
         var network = card.Architecture.CreateNetwork();
+        MomentModel model;
         try
         {
             network.load(Path.Combine(folder, card.WeightsFile));
-            return new ModelBundle(folder, card, new MomentModel(network, card.Normalisation, device ?? CPU));
+            model = new MomentModel(network, card.Normalisation, device ?? CPU);
         }
         catch (Exception e) when (e is not ModelCardException)
         {
             network.Dispose();
             throw new ModelCardException($"Weights in '{folder}' do not fit architecture {card.Architecture.ArchitectureId}: {e.Message}", e);
+        }
+
+        try
+        {
+            return new ModelBundle(folder, card, model, card.PosteriorHead is { } head ? LoadPosteriorHead(folder, card, head, device ?? CPU) : null);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes a trained posterior head's weights and its record into the bundle's card (card.json and card.md); the
+    /// moment network's weights are not touched. Returns the card as written.
+    /// </summary>
+    public static ModelCard SavePosteriorHead(string folder, ModelCard card, MixturePosteriorHead head, PosteriorHeadTraining training, IReadOnlyList<double> quantileLevels)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(head);
+        string weights = Path.Combine(folder, PosteriorHeadCard.DefaultWeightsFile);
+        head.Network.save(weights);
+        var written = card with
+        {
+            PosteriorHead = new PosteriorHeadCard(
+                head.Network.Spec, head.EmbeddingMean, head.EmbeddingStd, PosteriorHeadCard.DefaultWeightsFile, Sha256(weights), training, [.. quantileLevels]),
+        };
+        WriteCard(folder, written);
+        return written;
+    }
+
+    private static MixturePosteriorHead LoadPosteriorHead(string folder, ModelCard card, PosteriorHeadCard head, Device device)
+    {
+        var network = new MixtureDensityNetwork(head.Spec);
+        try
+        {
+            network.load(Path.Combine(folder, head.WeightsFile));
+            return new MixturePosteriorHead(network, head.EmbeddingMean, head.EmbeddingStd, card.Normalisation.TargetMean, card.Normalisation.TargetStd, device);
+        }
+        catch (Exception e)
+        {
+            network.Dispose();
+            throw new ModelCardException($"Posterior head in '{folder}' does not fit its card: {e.Message}", e);
         }
     }
 
@@ -190,11 +240,52 @@ public sealed class ModelBundle : IDisposable
             throw new ModelCardException($"SHA-256 of '{weights}' is {actual}, the card says {card.WeightsSha256}: the weights were changed or belong to another card.");
         }
 
+        if (card.PosteriorHead is { } head)
+        {
+            ValidatePosteriorHead(folder, card, head);
+        }
+
         return card;
     }
 
     /// <inheritdoc />
-    public void Dispose() => Model.Dispose();
+    public void Dispose()
+    {
+        Model.Dispose();
+        PosteriorHead?.Dispose();
+    }
+
+    private static void ValidatePosteriorHead(string folder, ModelCard card, PosteriorHeadCard head)
+    {
+        try
+        {
+            head.Spec.Validated();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelCardException($"Card's posterior head has invalid settings: {e.Message}", e);
+        }
+
+        int? embedding = card.Architecture.EmbeddingSize;
+        if (head.Spec.ParameterCount != card.Architecture.ParameterCount || embedding != head.Spec.InputFeatures)
+        {
+            throw new ModelCardException(
+                $"Posterior head reads {head.Spec.InputFeatures} features for {head.Spec.ParameterCount} parameter(s); " +
+                $"{card.Architecture.ArchitectureId} gives {embedding?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} features for {card.Architecture.ParameterCount}.");
+        }
+
+        if (Path.GetFileName(head.WeightsFile) != head.WeightsFile || !File.Exists(Path.Combine(folder, head.WeightsFile)))
+        {
+            throw new ModelCardException($"Posterior head weights '{head.WeightsFile}' must be a file inside the bundle '{folder}'.");
+        }
+
+        string actual = Sha256(Path.Combine(folder, head.WeightsFile));
+        if (!string.Equals(actual, head.WeightsSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelCardException($"SHA-256 of posterior head '{head.WeightsFile}' is {actual}, the card says {head.WeightsSha256}.");
+        }
+    }
+
 
     private static string Sha256(string path)
     {

@@ -79,6 +79,10 @@ public sealed record ModelCard
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ModelMetrics>? AdditionalMetrics { get; init; }
 
+    /// <summary>A full-posterior estimator on the network's embedding, when one was trained (<c>trainer posterior</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PosteriorHeadCard? PosteriorHead { get; init; }
+
     /// <summary>The hyper-parameter search that chose the architecture and optimiser settings, when one ran.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public HyperparameterSearchReport? HyperparameterSearch { get; init; }

@@ -144,6 +144,11 @@ public static class ModelCardMarkdown
             md.AppendLine("Not evaluated yet.");
         }
 
+        if (card.PosteriorHead is { } head)
+        {
+            PosteriorHeadMarkdown.Render(md, head);
+        }
+
         md.AppendLine();
         md.AppendLine("## Training domain");
         md.AppendLine();
@@ -161,6 +166,7 @@ public static class ModelCardMarkdown
 
             Range(md, "image_total", d.ImageTotal);
             Range(md, "image_peak_over_mean", d.ImagePeakOverMean);
+            if (d.ApertureCoverage is { } coverage) ApertureCoverageMarkdown.Append(md, coverage);
         }
         else if (card.FeatureDomain is { } features)
         {

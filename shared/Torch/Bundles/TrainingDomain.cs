@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StreamProcessor.Torch.Bundles;
 
 /// <summary>
@@ -10,13 +12,18 @@ namespace StreamProcessor.Torch.Bundles;
 /// <param name="Parameters">Range of each target parameter by name (e.g. log10_m200c in log10 h^-1 M_sun).</param>
 /// <param name="ImageTotal">Range of <see cref="ImageStatistics.Total"/>.</param>
 /// <param name="ImagePeakOverMean">Range of <see cref="ImageStatistics.PeakOverMean"/>.</param>
+/// <param name="ApertureCoverage">
+/// How far the training views' galaxies reach into the aperture, per richness and redshift (written by
+/// <c>trainer aperture</c>); null in cards made before it was recorded, which then cannot notice a truncated field of view.
+/// </param>
 public sealed record TrainingDomain(
     ValueRange Richness,
     ValueRange SigmaLosKmPerS,
     ValueRange Redshift,
     IReadOnlyDictionary<string, ValueRange> Parameters,
     ValueRange ImageTotal,
-    ValueRange ImagePeakOverMean)
+    ValueRange ImagePeakOverMean,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApertureCoverage? ApertureCoverage = null)
 {
     /// <summary>One reason per quantity outside its training range; empty when the input is in the domain.</summary>
     public IReadOnlyList<string> Violations(double richness, double sigmaLosKmPerS, double redshift, ImageStatistics image)

@@ -66,8 +66,27 @@ public sealed class MomentModel : IDisposable
     /// Posterior mean and sigma of every parameter for <paramref name="count"/> raw inputs laid out back to back in
     /// <paramref name="inputs"/> (each <see cref="InputLength"/> values, e.g. a sum-1 KDE image, row-major).
     /// </summary>
-    public MomentPredictions Predict(ReadOnlySpan<float> inputs, int count, int maxBatch = DefaultMaxBatch)
+    public MomentPredictions Predict(ReadOnlySpan<float> inputs, int count, int maxBatch = DefaultMaxBatch) =>
+        PredictWithEmbeddings(inputs, count, maxBatch, Span<float>.Empty);
+
+    /// <summary>
+    /// As <see cref="Predict"/>, and also writes the network's learned summary of each input
+    /// (<see cref="MomentNetwork.EmbeddingSize"/> values per input, back to back) into <paramref name="embeddings"/>
+    /// from the same forward pass, for a posterior head. An empty span skips it.
+    /// </summary>
+    public MomentPredictions PredictWithEmbeddings(ReadOnlySpan<float> inputs, int count, int maxBatch, Span<float> embeddings)
     {
+        int embeddingSize = 0;
+        if (!embeddings.IsEmpty)
+        {
+            embeddingSize = Network.EmbeddingSize
+                ?? throw new NotSupportedException($"{Spec.ArchitectureId} exposes no embedding for a posterior head.");
+            if (embeddings.Length != count * embeddingSize)
+            {
+                throw new ArgumentException($"Expected {count} x {embeddingSize} embedding values, got {embeddings.Length}.", nameof(embeddings));
+            }
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         if (inputs.Length != count * InputLength)
@@ -85,7 +104,9 @@ public sealed class MomentModel : IDisposable
             {
                 int size = Math.Min(maxBatch, count - start);
                 var chunk = inputs.Slice(start * InputLength, size * InputLength);
-                float[] moments = RunChunk(chunk, size);
+                float[] moments = embeddingSize == 0
+                    ? RunChunk(chunk, size)
+                    : RunChunk(chunk, size, embeddings.Slice(start * embeddingSize, size * embeddingSize));
                 for (int i = 0; i < size; i++)
                 {
                     for (int p = 0; p < n; p++)
@@ -122,6 +143,15 @@ public sealed class MomentModel : IDisposable
         var batch = empty(shape, ScalarType.Float32);
         batch.data<float>().CopyFrom(chunk, 0, 0);
         return batch;
+    }
+
+    private float[] RunChunk(ReadOnlySpan<float> chunk, int size, Span<float> embeddings)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (output, embedding) = Network.InferWithEmbedding(PrepareInput(InputTensor(chunk, size)));
+        embedding.cpu().data<float>().CopyTo(embeddings);
+        return output.cpu().data<float>().ToArray();
     }
 
     private float[] RunChunk(ReadOnlySpan<float> chunk, int size)

@@ -18,6 +18,7 @@ public sealed class MassCnn2D : MomentNetwork
     private readonly Sequential features;
     private readonly Flatten flatten;
     private readonly MomentHead head;
+    private readonly int embeddingSize;
 
     /// <summary>Builds the network for <paramref name="spec"/> (its id must be <see cref="NetworkSpec.Cnn2DId"/>).</summary>
     public MassCnn2D(NetworkSpec spec)
@@ -40,6 +41,7 @@ public sealed class MassCnn2D : MomentNetwork
         long side = ImageSize >> Blocks;
         features = nn.Sequential(layers);
         flatten = nn.Flatten();
+        embeddingSize = EmbeddingSizeFor(spec.BaseChannels);
         head = new MomentHead(channels * side * side, HiddenFeatures, spec.ParameterCount, spec.DropoutProbability, spec.SigmaFloor);
         RegisterComponents();
     }
@@ -56,6 +58,21 @@ public sealed class MassCnn2D : MomentNetwork
     {
         using var scope = NewDisposeScope();
         return head.forward(flatten.forward(FoldedBlocks.Forward(features, input))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public override int? EmbeddingSize => embeddingSize;
+
+    /// <summary>Flattened width of the last block's output for <paramref name="baseChannels"/>: (base × 2^(blocks−1)) channels × side^d.</summary>
+    public static int EmbeddingSizeFor(int baseChannels) => (baseChannels << (Blocks - 1)) * (ImageSize >> Blocks) * (ImageSize >> Blocks);
+
+    /// <inheritdoc />
+    public override (Tensor Moments, Tensor Embedding) InferWithEmbedding(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var embedding = flatten.forward(training ? features.forward(input) : FoldedBlocks.Forward(features, input));
+        var moments = head.forward(embedding);
+        return (moments.MoveToOuterDisposeScope(), embedding.MoveToOuterDisposeScope());
     }
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ public sealed class MassCnn3D : MomentNetwork
     private readonly Sequential features;
     private readonly Flatten flatten;
     private readonly MomentHead head;
+    private readonly int embeddingSize;
 
     /// <summary>Builds the network for <paramref name="spec"/> (its id must be <see cref="NetworkSpec.Cnn3DId"/>).</summary>
     public MassCnn3D(NetworkSpec spec)
@@ -47,6 +48,7 @@ public sealed class MassCnn3D : MomentNetwork
 
         features = nn.Sequential(layers);
         flatten = nn.Flatten();
+        embeddingSize = EmbeddingSizeFor(spec.BaseChannels);
         head = new MomentHead(channels * side * side * side, HiddenFeatures, spec.ParameterCount, spec.DropoutProbability, spec.SigmaFloor);
         RegisterComponents();
     }
@@ -63,6 +65,23 @@ public sealed class MassCnn3D : MomentNetwork
     {
         using var scope = NewDisposeScope();
         return head.forward(flatten.forward(FoldedBlocks.Forward(features, input))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public override int? EmbeddingSize => embeddingSize;
+
+    /// <summary>Flattened width of the last block's output for <paramref name="baseChannels"/>: (base × 2^(blocks−1)) channels × side^d.</summary>
+    public static int EmbeddingSizeFor(int baseChannels) => (baseChannels << (Blocks - 1)) * Cube(CubeSize >> Blocks);
+
+    private static int Cube(int side) => side * side * side;
+
+    /// <inheritdoc />
+    public override (Tensor Moments, Tensor Embedding) InferWithEmbedding(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var embedding = flatten.forward(training ? features.forward(input) : FoldedBlocks.Forward(features, input));
+        var moments = head.forward(embedding);
+        return (moments.MoveToOuterDisposeScope(), embedding.MoveToOuterDisposeScope());
     }
 
     /// <inheritdoc />

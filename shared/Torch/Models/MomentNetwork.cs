@@ -39,6 +39,20 @@ public abstract class MomentNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Eval-mode inference; by default <c>forward</c>.</summary>
     protected virtual Tensor InferInEvalMode(Tensor input) => forward(input);
 
+    /// <summary>
+    /// Width of the learned summary that the moment head reads (<see cref="InferWithEmbedding"/>), or null when the
+    /// network does not expose one. A posterior head (a conditional density estimator) is trained on this summary.
+    /// </summary>
+    public virtual int? EmbeddingSize => null;
+
+    /// <summary>
+    /// The moments [N, 2n] and the summary [N, <see cref="EmbeddingSize"/>] they were read from, in one pass (the
+    /// eval-mode route when not training), so a posterior head costs no second forward pass through the convolutions.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The network exposes no summary (<see cref="EmbeddingSize"/> is null).</exception>
+    public virtual (Tensor Moments, Tensor Embedding) InferWithEmbedding(Tensor input) =>
+        throw new NotSupportedException($"{Spec.ArchitectureId} exposes no embedding for a posterior head.");
+
     /// <summary>Splits a [N, 2n] network output into means [N, n] and sigmas [N, n] (views, no copy).</summary>
     public static (Tensor Mean, Tensor Sigma) SplitMoments(Tensor output, int parameterCount)
     {

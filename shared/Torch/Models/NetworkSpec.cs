@@ -73,6 +73,18 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
         _ => throw UnknownArchitecture(),
     };
 
+    /// <summary>
+    /// Width of the learned summary a posterior head reads (<see cref="MomentNetwork.EmbeddingSize"/>): the flattened
+    /// output of the last convolution block of the phase-space CNNs; null for architectures that expose none.
+    /// </summary>
+    [JsonIgnore]
+    public int? EmbeddingSize => ArchitectureId switch
+    {
+        Cnn2DId => MassCnn2D.EmbeddingSizeFor(BaseChannels),
+        Cnn3DId => MassCnn3D.EmbeddingSizeFor(BaseChannels),
+        _ => null,
+    };
+
     /// <summary>Values per sample (product of <see cref="InputShape"/>).</summary>
     [JsonIgnore]
     public int InputLength => InputShape.Aggregate(1, (a, b) => a * b);

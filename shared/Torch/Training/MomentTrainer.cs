@@ -146,8 +146,8 @@ public static class MomentTrainer
                     bestLoss = validationLoss.Value;
                     bestEpoch = epoch;
                     epochsWithoutImprovement = 0;
-                    DisposeAll(best);
-                    best = Snapshot(network);
+                    WeightSnapshot.Dispose(best);
+                    best = WeightSnapshot.Take(network);
                 }
                 else
                 {
@@ -170,7 +170,7 @@ public static class MomentTrainer
         }
         finally
         {
-            DisposeAll(best);
+            WeightSnapshot.Dispose(best);
         }
 
         if (options.CalibrateSigmas)
@@ -328,20 +328,5 @@ public static class MomentTrainer
         }
 
         return tensor(values, [rows.Length, n]).to(model.Device);
-    }
-
-    private static Dictionary<string, Tensor> Snapshot(nn.Module module) =>
-        module.state_dict().ToDictionary(kv => kv.Key, kv =>
-        {
-            using var detached = kv.Value.detach();
-            return detached.clone();
-        });
-
-    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
-    {
-        foreach (var t in tensors?.Values ?? Enumerable.Empty<Tensor>())
-        {
-            t.Dispose();
-        }
     }
 }
