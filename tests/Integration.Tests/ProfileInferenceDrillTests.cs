@@ -12,7 +12,7 @@ namespace StreamProcessor.Integration.Tests;
 /// The stacked-profile branch with the standalone broker and profile-inference in its own process (<see cref="ProfileService"/>,
 /// an untrained bundle of the shipped model's shape in a temporary folder): bad profiles are dead-lettered
 /// with their reason, profiles the model cannot read come out as rejected posteriors, and a Node.js consumer reads the
-/// posterior 1.1 records of posteriors.params.
+/// posterior records (the current minor version) of posteriors.params.
 /// </summary>
 public sealed class ProfileInferenceDrillTests(ITestOutputHelper output) : IDisposable
 {
@@ -115,7 +115,7 @@ public sealed class ProfileInferenceDrillTests(ITestOutputHelper output) : IDisp
         foreach (var row in rows)
         {
             var mine = sent[row.GetProperty("objectId").GetString()!];
-            Assert.Equal("1.1", row.GetProperty("metadataSchemaVersion").GetString());
+            Assert.Equal(PosteriorCodec.Id.Version, row.GetProperty("metadataSchemaVersion").GetString());
             Assert.Equal(mine.ParameterNames, row.GetProperty("parameterNames").EnumerateArray().Select(e => e.GetString()!));
             Assert.Equal(mine.ParameterUnits!, row.GetProperty("parameterUnits").EnumerateArray().Select(e => e.GetString()!));
             Assert.Equal(mine.Mean, row.GetProperty("mean").EnumerateArray().Select(e => e.GetDouble()));
