@@ -97,9 +97,11 @@ internal static class TrainCommand
         };
         ModelCard written = ModelBundle.Save(request.OutputDirectory, model, card);
         File.WriteAllText(Path.Combine(request.OutputDirectory, FittedMSigmaFileName), fitted.ToJson());
-        // The distribution-regression baseline: fit on the training haloes, bandwidth and λ chosen on the validation haloes (as `trainer baselines`).
-        DistributionRegression distribution = BaselinesCommand.Fit(training, result.Split.Validation.Select(i => data.Samples[i]));
-        distribution.SaveTo(request.OutputDirectory);
+        // The distribution-regression baseline: fit on the training haloes, bandwidth and λ chosen on the validation haloes (as
+        // `trainer baselines`). A format-1 dataset stores no member lists: the bundle then goes without it, and says so.
+        bool hasMembers = training.Any(s => s.MemberRProjMpcOverH.Length > 0);
+        DistributionRegression? distribution = hasMembers ? BaselinesCommand.Fit(training, result.Split.Validation.Select(i => data.Samples[i])) : null;
+        distribution?.SaveTo(request.OutputDirectory);
         int[] testHaloes = [.. result.Split.Test.Select(i => data.Samples[i].HaloId).Distinct().Order()];
         new TrainingSplitRecord(options.Seed, TrainFraction, ValidationFraction, testHaloes).Save(request.OutputDirectory);
 
@@ -110,7 +112,9 @@ internal static class TrainCommand
         log.WriteLine($"train: {machine.Device} on {machine.CpuModel} ({machine.CpuCapability} kernels, {machine.IntraOpThreads} threads, " +
                       $"deterministic {(machine.DeterministicAlgorithms ? "on" : "off")}); {result.ClippedSteps} steps clipped, {result.SkippedSteps} batches skipped");
         log.WriteLine($"train: fitted M-sigma on {fitted.TrainingCount} training views: alpha {fitted.Alpha:F4}, beta {fitted.Beta:F4}, scatter {fitted.ResidualScatterDex:F3} dex");
-        log.WriteLine(BaselinesCommand.Summary(distribution));
+        log.WriteLine(distribution is null
+            ? "train: no distribution-regression baseline: the dataset stores no member lists (samples.bin format 1; simulate again to get them)"
+            : BaselinesCommand.Summary(distribution));
         log.WriteLine($"train: wrote {request.OutputDirectory} (weights {weightBytes / 1024.0:F0} KiB, sha256 {written.WeightsSha256[..12]}...)");
         return 0;
     }
