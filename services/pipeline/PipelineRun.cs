@@ -129,6 +129,11 @@ public static class PipelineRun
         {
             Console.WriteLine($"  CNN vs truth             scatter {scatter:F3} dex, bias {s.ResidualBiasDex:+0.000;-0.000} dex, 68% coverage {s.Coverage68:P1}");
         }
+
+        if (s.CredibleCoverage68 is { } credible)
+        {
+            Console.WriteLine($"  full posterior vs truth  truth inside the 16-84 % quantiles for {credible:P1}");
+        }
     }
 
     internal static void Log(string message) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} pipeline: {message}");

@@ -18,7 +18,8 @@ public sealed partial record RunSummary(
     double LatencyP99Seconds,
     double? ResidualScatterDex,
     double? ResidualBiasDex,
-    double? Coverage68)
+    double? Coverage68,
+    double? CredibleCoverage68 = null)
 {
     public static RunSummary From(
         int published,
@@ -39,6 +40,10 @@ public sealed partial record RunSummary(
         double? bias = residuals.Count > 1 ? residuals.Average() : null;
         double? scatter = residuals.Count > 1 ? Math.Sqrt(residuals.Sum(r => (r - bias!.Value) * (r - bias.Value)) / (residuals.Count - 1)) : null;
         double? coverage = withTruth.Count > 0 ? withTruth.Count(p => Math.Abs(p.Log10M200c!.Value - p.TrueLog10M200c!.Value) < p.SigmaLog10M200c!.Value) / (double)withTruth.Count : null;
+        // The full posterior's central 68 % interval (16–84 % quantiles), where the records carry one.
+        var intervals = withTruth.Select(p => (Truth: p.TrueLog10M200c!.Value, Low: QuantileOf(p, 0.16), High: QuantileOf(p, 0.84)))
+            .Where(i => i.Low is not null && i.High is not null).ToList();
+        double? credible = intervals.Count > 0 ? intervals.Count(i => i.Truth >= i.Low && i.Truth <= i.High) / (double)intervals.Count : null;
         return new RunSummary(
             published,
             posteriors.Count,
@@ -53,7 +58,15 @@ public sealed partial record RunSummary(
             Percentile(latencies, 0.99),
             scatter,
             bias,
-            coverage);
+            coverage,
+            credible);
+    }
+
+    private static double? QuantileOf(Posterior posterior, double level)
+    {
+        if (posterior is not { QuantileLevels: { } levels, Quantiles: { } quantiles }) return null;
+        int at = levels.ToList().FindIndex(l => Math.Abs(l - level) < 1e-9);
+        return at >= 0 ? quantiles[at] : null;
     }
 
     /// <summary>Rejection reasons carry numbers ("7 of 9 galaxies pass ..."): group them by their wording, numbers as N.</summary>
