@@ -8,7 +8,7 @@ namespace StreamProcessor.SubscribeCli;
 /// Which columns a table or CSV shows. A posterior has ~30 columns: as a table on a terminal they wrap into an
 /// unreadable wall, so the table shows each topic's (else its schema's) headline columns unless <c>--columns</c> names
 /// others; CSV keeps every column unless told. Parquet and Arrow files always hold the whole schema. Besides the
-/// schema's columns a posterior has the derived column <see cref="ParameterSummary.Column"/>.
+/// schema's columns a posterior has the derived columns of <see cref="DerivedColumns"/>.
 /// </summary>
 public static class ColumnSelection
 {
@@ -19,8 +19,8 @@ public static class ColumnSelection
     {
         ["posterior"] =
         [
-            "object_id", "survey", "redshift", "status", "log10_m200c", "sigma_log10_m200c", "baseline_msigma_log10_m",
-            "baseline_virial_log10_m", "baseline_distribution_log10m", "members_kept", "out_of_distribution", "rejection_reason", "ood_reason",
+            "object_id", "survey", "redshift", "status", "log10_m200c", "sigma_log10_m200c", CredibleInterval.Column, "baseline_msigma_log10_m",
+            "baseline_distribution_log10m", "members_kept", "out_of_distribution", "rejection_reason", "ood_reason",
         ],
         ["catalogue"] = ["cluster_id", "survey", "ra_deg", "dec_deg", "redshift", "detection_time", "true_log10_m200c", "member_ra_deg"],
         ["phase-space-features"] =
@@ -87,7 +87,7 @@ public static class ColumnSelection
     private static HashSet<string> Names(MessageSchema schema)
     {
         var names = schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        if (ParameterSummary.AppliesTo(schema)) names.Add(ParameterSummary.Column);
+        names.UnionWith(DerivedColumns.For(schema));
         return names;
     }
 }

@@ -38,8 +38,4 @@ public static class ParameterSummary
         string rest = names.Length > Shown ? $", ... (+{names.Length - Shown} more)" : "";
         return string.Join(", ", shown) + rest;
     }
-
-    /// <summary>The value of <paramref name="column"/> in <paramref name="row"/>, the summary included.</summary>
-    public static object? Cell(IReadOnlyDictionary<string, object?> row, string column) =>
-        column == Column ? Of(row) : row.GetValueOrDefault(column);
 }

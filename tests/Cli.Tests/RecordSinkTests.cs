@@ -94,6 +94,14 @@ public sealed class RecordSinkTests : IDisposable
         Assert.Equal(ColumnSelection.ForTable(entry.Contract), header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(((double)row["log10_m200c"]!).ToString("G6", System.Globalization.CultureInfo.InvariantCulture), text);
         Assert.Contains("more columns (detection_time, model_name,", text);
+        // The full posterior's 16-84 % interval from the record's quantiles, beside mean and sigma.
+        var posterior = (Contracts.Messages.Posterior)message;
+        int low = posterior.QuantileLevels!.ToList().IndexOf(0.16), high = posterior.QuantileLevels!.ToList().IndexOf(0.84);
+        string interval = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{posterior.Quantiles![low]:G4}–{posterior.Quantiles[high]:G4}");
+        Assert.Contains(CredibleInterval.Column, header);
+        Assert.Equal(interval, CredibleInterval.Of(row));
+        Assert.Contains(interval, text);
+        Assert.Equal("", CredibleInterval.Of(entry.ToRow(posterior with { QuantileLevels = null, Quantiles = null })));
     }
 
     [Fact]

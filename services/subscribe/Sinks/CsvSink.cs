@@ -23,7 +23,7 @@ public sealed class CsvSink : IRecordSink
 
     public async Task WriteAsync(IReadOnlyDictionary<string, object?> row, object message, CancellationToken cancellationToken)
     {
-        foreach (string column in _columns) _csv.WriteField(CellText.Format(ParameterSummary.Cell(row, column)));
+        foreach (string column in _columns) _csv.WriteField(CellText.Format(DerivedColumns.Cell(row, column)));
         await _csv.NextRecordAsync();
     }
 

@@ -30,7 +30,7 @@ public sealed class TableSink(MessageSchema schema, IReadOnlyList<string> column
         if (!terminal) console.Profile.Width = 240;
         var table = new Table().Border(TableBorder.Simple);
         foreach (string column in _columns) table.AddColumn(new TableColumn(new Text(column)));
-        foreach (var row in _rows) table.AddRow([.. _columns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(CellText.Short(ParameterSummary.Cell(row, c))))]);
+        foreach (var row in _rows) table.AddRow([.. _columns.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(CellText.Short(DerivedColumns.Cell(row, c))))]);
         console.Write(table);
         var hidden = schema.Fields.Select(f => f.Name).Except(_columns, StringComparer.Ordinal).ToList();
         if (hidden.Count > 0)
