@@ -16,4 +16,8 @@ internal static class TrainerDefaults
     /// (the training set spans 0.03–1.1).
     /// </summary>
     internal static readonly double[] RedshiftBinEdges = [0.03, 0.15, 0.3, 0.5, 0.8, 1.1];
+
+    /// <summary>Whether <paramref name="z"/> lies in bin <paramref name="bin"/> of <paramref name="edges"/>: [low, high), the last bin closed.</summary>
+    internal static bool InRedshiftBin(double z, IReadOnlyList<double> edges, int bin) =>
+        z >= edges[bin] && (z < edges[bin + 1] || (bin + 2 == edges.Count && z <= edges[bin + 1]));
 }

@@ -74,8 +74,8 @@ public static class MassEvaluator
             {
                 double low = edges[b];
                 double high = edges[b + 1];
-                bool last = b + 2 == edges.Count;
-                EvaluatedSample[] set = [.. samples.Where(s => s.Catalogue == catalogue && s.Redshift >= low && (s.Redshift < high || (last && s.Redshift <= high)))];
+                int bin = b;
+                EvaluatedSample[] set = [.. samples.Where(s => s.Catalogue == catalogue && TrainerDefaults.InRedshiftBin(s.Redshift, edges, bin))];
                 foreach (string estimator in Estimators.All)
                 {
                     Add(set, estimator, TrainerDefaults.HeadlineLog10MMin, TrainerDefaults.HeadlineLog10MMax);

@@ -84,7 +84,7 @@ internal static class PosteriorEvaluateCommand
         double[] edges = TrainerDefaults.RedshiftBinEdges;
         for (int b = 0; b < edges.Length - 1; b++)
         {
-            if (z >= edges[b] && (z < edges[b + 1] || b == edges.Length - 2))
+            if (TrainerDefaults.InRedshiftBin(z, edges, b))
             {
                 return string.Create(CultureInfo.InvariantCulture, $"z {edges[b]:0.00}-{edges[b + 1]:0.00}");
             }
