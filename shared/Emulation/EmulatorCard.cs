@@ -59,6 +59,12 @@ public sealed record EmulatorCard
     /// <summary>Errors of the plain GP on the held-out test halos.</summary>
     public required IReadOnlyList<ProfileErrors> TestPlain { get; init; }
 
+    /// <summary>
+    /// Rank of the emulated profiles' Jacobian and the Fisher forecast of each parameter's r (null in cards written
+    /// before the forecast existed).
+    /// </summary>
+    public Training.FisherForecastReport? Forecast { get; init; }
+
     /// <summary>Wall time of the two fits and validations, seconds.</summary>
     public required double Seconds { get; init; }
 

@@ -33,7 +33,30 @@ public static class EmulatorCardMarkdown
         AppendTable(text, "Held-out test halos: median |emulated/measured − 1| in %, CARPool (plain GP)", card.Test, card.TestPlain, radiiKpc);
         text.AppendLine();
         text.AppendLine("A halo is one realisation: these errors include its cosmic variance, which no emulator of the mean profile can remove.");
+        if (card.Forecast is { } forecast)
+        {
+            AppendForecast(text, forecast);
+        }
+
         return text.ToString();
+    }
+
+    private static void AppendForecast(StringBuilder text, Training.FisherForecastReport forecast)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine();
+        text.AppendLine("## What emulated stacks can constrain (Fisher forecast)");
+        text.AppendLine();
+        text.AppendLine(c, $"Jacobian of the {forecast.Outputs} emulated log10 profile values by the {forecast.ParameterNames.Count} parameters at {forecast.Points} Sobol points: " +
+            $"numerical rank {forecast.MedianRank} (median; {forecast.MinRank}–{forecast.MaxRank}) with {forecast.Components} principal components in all. " +
+            $"Forecast r of a perfect estimator, Gaussian errors of the given fraction on every value and a Gaussian prior of the uniform prior's variance:");
+        text.AppendLine();
+        text.AppendLine("| parameter | " + string.Join(" | ", forecast.Forecasts.Select(f => "r, " + f.FractionalError.ToString("P0", c) + " errors")) + " |");
+        text.AppendLine("|---|" + string.Concat(forecast.Forecasts.Select(_ => "---|")));
+        for (int p = 0; p < forecast.ParameterNames.Count; p++)
+        {
+            text.AppendLine(c, $"| {forecast.ParameterNames[p]} | {string.Join(" | ", forecast.Forecasts.Select(f => f.R[p].ToString("F3", c)))} |");
+        }
     }
 
     private static void AppendTable(StringBuilder text, string title, IReadOnlyList<ProfileErrors> shipped, IReadOnlyList<ProfileErrors> plain, IReadOnlyList<double> radiiKpc)

@@ -17,12 +17,15 @@ public sealed class ProfileEmulator
         ProfileKind.GasDensity, ProfileKind.GasTemperature, ProfileKind.GasMetallicity, ProfileKind.XraySurfaceBrightness, ProfileKind.ComptonY,
     ];
 
+    private const int StackComponents = 32;
     private readonly GaussianProcess[][] _processes;
+    private readonly int _mostComponents;
 
     private ProfileEmulator(EmulatorModel model)
     {
         Model = model;
         _processes = [.. model.Kinds.Select(k => k.Hyperparameters.Select((h, c) => GaussianProcess.Condition(model.TrainingInputs, [k.StandardisedCoefficients[c]], model.Partner, h)).ToArray())];
+        _mostComponents = model.Kinds.Max(k => k.CoefficientMean.Length);
     }
 
     /// <summary>The stored form of this emulator.</summary>
@@ -107,7 +110,7 @@ public sealed class ProfileEmulator
     public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination)
     {
         int bins = Bins;
-        Span<double> coefficients = stackalloc double[16];
+        Span<double> coefficients = _mostComponents <= StackComponents ? stackalloc double[StackComponents] : new double[_mostComponents];
         for (int k = 0; k < Model.Kinds.Count; k++)
         {
             var kind = Model.Kinds[k];

@@ -91,6 +91,84 @@ public sealed class MomentMlpTests : IDisposable
     }
 
     [Fact]
+    public void Whitening_gives_the_training_inputs_unit_covariance_and_drops_axes_without_variance()
+    {
+        var data = WithSumFeature(LinearFeatures(count: 600, seed: 7));
+        int[] rows = [.. Enumerable.Range(0, data.Count)];
+        var normalisation = Standardised(data, rows);
+        var whitening = InputWhitening.Fit(data, normalisation, rows);
+
+        // The fourth feature is the sum of the first two: three axes carry variance, the fourth only rounding.
+        Assert.Equal(3, whitening.Axes);
+        Assert.Equal(4, whitening.Features);
+        Assert.True(whitening.Variances[0] >= whitening.Variances[1] && whitening.Variances[1] >= whitening.Variances[2]);
+        var projected = rows.Select(r => Project(whitening, data.Input(r).ToArray(), normalisation)).ToArray();
+        for (int a = 0; a < 3; a++)
+        {
+            Assert.Equal(0.0, projected.Average(y => y[a]), 3);
+            for (int b = 0; b < 3; b++)
+            {
+                Assert.Equal(a == b ? 1.0 : 0.0, projected.Average(y => y[a] * y[b]), 3);
+            }
+
+            // Sign convention: the largest entry of every axis is positive, whatever the eigen-solver returns.
+            var axis = whitening.Weight.AsSpan(a * 4, 4).ToArray();
+            Assert.True(axis[Array.IndexOf(axis, axis.MaxBy(Math.Abs))] > 0);
+        }
+
+        Assert.Throws<ArgumentException>(() => InputWhitening.Fit(data, normalisation with { InputMean = null, InputStd = null }, rows));
+    }
+
+    [Fact]
+    public void A_whitened_mlp_trains_behind_its_frozen_layer_and_round_trips_as_a_bundle()
+    {
+        var data = WithSumFeature(LinearFeatures(count: 900, seed: 5));
+        var options = new TrainingOptions
+        {
+            MaxEpochs = 25, BatchSize = 64, LearningRate = 3e-3, Patience = 25, InputScale = 1, StandardiseInputs = true, WhitenInputs = true,
+            IntraOpThreads = 1, Seed = 11, ProgressEverySteps = 1000,
+        };
+        var result = MomentTrainer.Train(data, NetworkSpec.Mlp(data.InputLength, data.ParameterCount, [32, 32], 0.0), options, CPU);
+        using var model = result.Model;
+        Assert.Equal(3, model.Spec.WhitenedInputs);
+
+        // Training left the frozen layer as fitted on the training split.
+        var fitted = InputWhitening.Fit(data, model.Normalisation, result.Split.Train);
+        var layer = model.Network.state_dict()["whitening.weight"].cpu().data<float>().ToArray();
+        Assert.Equal(fitted.Weight, layer);
+
+        int[] test = result.Split.Test;
+        var inputs = new float[test.Length * data.InputLength];
+        data.GatherInputs(test, inputs);
+        var predictions = model.Predict(inputs, test.Length);
+        for (int p = 0; p < 2; p++)
+        {
+            double[] truth = [.. test.Select(i => (double)data.Target(i)[p])];
+            double[] mean = [.. Enumerable.Range(0, test.Length).Select(i => predictions.MeanOf(i, p))];
+            Assert.True(MathNet.Numerics.Statistics.Correlation.Pearson(truth, mean) > 0.9);
+        }
+
+        var card = ModelCard.FromTraining("toy-whitened-mlp", "1", "linear toy", data.ParameterNames, result, options);
+        ModelBundle.Save(_folder, model, card);
+        using var reloaded = ModelBundle.Load(_folder);
+        Assert.Equal(3, reloaded.Model.Spec.WhitenedInputs);
+        Assert.Contains("4 inputs PCA-whitened onto 3 axes", File.ReadAllText(Path.Combine(_folder, ModelBundle.MarkdownFileName)), StringComparison.Ordinal);
+        var again = reloaded.Model.Predict(inputs, test.Length);
+        for (int i = 0; i < test.Length; i++)
+        {
+            Assert.Equal(predictions.MeanOf(i, 1), again.MeanOf(i, 1), 5);
+        }
+    }
+
+    [Fact]
+    public void Whitening_is_refused_without_standardisation_and_outside_the_mlp()
+    {
+        Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new TrainingOptions { WhitenInputs = true }.Validated());
+        Assert.Throws<ArgumentException>(() => (NetworkSpec.Cnn2D() with { WhitenedInputs = 3 }).Validated());
+        Assert.Throws<ArgumentException>(() => (NetworkSpec.Mlp(4, 2, [8], 0.0) with { WhitenedInputs = 5 }).Validated());
+    }
+
+    [Fact]
     public void The_feature_domain_flags_inputs_with_too_many_features_outside()
     {
         var domain = new FeatureDomain(["f0", "f1", "f2"], [new(0, 1), new(0, 1), new(0, 1)], MaxFeaturesOutside: 1);
@@ -121,6 +199,46 @@ public sealed class MomentMlpTests : IDisposable
         }
 
         return new SampleDataset(inputs, targets, [.. Enumerable.Range(0, count).Select(i => (long)i)], 3, ["a", "b"]);
+    }
+
+    /// <summary>Adds a fourth feature, the sum of the first two in standardised units: a direction without variance.</summary>
+    private static SampleDataset WithSumFeature(SampleDataset data)
+    {
+        var inputs = new float[data.Count * 4];
+        var targets = new float[data.Count * 2];
+        for (int i = 0; i < data.Count; i++)
+        {
+            var x = data.Input(i);
+            inputs[(i * 4) + 0] = x[0];
+            inputs[(i * 4) + 1] = x[1];
+            inputs[(i * 4) + 2] = x[2];
+            inputs[(i * 4) + 3] = (float)((x[0] * 1e-3) + (x[1] * 1e3));
+            data.Target(i).CopyTo(targets.AsSpan(i * 2, 2));
+        }
+
+        return new SampleDataset(inputs, targets, [.. Enumerable.Range(0, data.Count).Select(i => (long)i)], 4, data.ParameterNames);
+    }
+
+    private static ModelNormalisation Standardised(SampleDataset data, int[] rows)
+    {
+        double[] mean = [.. Enumerable.Range(0, data.InputLength).Select(f => rows.Average(r => (double)data.Input(r)[f]))];
+        double[] std = [.. Enumerable.Range(0, data.InputLength).Select(f => Math.Sqrt(rows.Average(r => Math.Pow(data.Input(r)[f] - mean[f], 2))))];
+        return new ModelNormalisation(1, false, 1e-3, [0.0, 0.0], [1.0, 1.0]) { InputMean = mean, InputStd = std };
+    }
+
+    private static double[] Project(InputWhitening whitening, float[] input, ModelNormalisation normalisation)
+    {
+        var y = new double[whitening.Axes];
+        for (int a = 0; a < whitening.Axes; a++)
+        {
+            y[a] = whitening.Bias[a];
+            for (int f = 0; f < whitening.Features; f++)
+            {
+                y[a] += whitening.Weight[(a * whitening.Features) + f] * ((input[f] - normalisation.InputMean![f]) / normalisation.InputStd![f]);
+            }
+        }
+
+        return y;
     }
 
     private static double Gaussian(Random random) =>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using StreamProcessor.Emulation;
 using StreamProcessor.Emulation.Camels;
 using StreamProcessor.Emulation.Profiles;
+using StreamProcessor.Emulation.Training;
 using StreamProcessor.Torch.Bundles;
 
 namespace StreamProcessor.Trainer.Profiles;
@@ -18,13 +19,19 @@ internal static class EmulateCommand
     public const double ValidationFraction = 0.15;
     public const int Folds = 5;
 
+    /// <summary>Sobol points of the Fisher forecast (stored in the card).</summary>
+    public const int ForecastPoints = 256;
+
+    /// <summary>Fractional errors per profile value of the forecast: a deep stack and the noisiest variant's scale.</summary>
+    public static readonly IReadOnlyList<double> ForecastErrors = [0.01, 0.1];
+
     internal static Command Create()
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "CAMELS-zoomGZ28 folder (../shared/data/camels-zoomgz28).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Emulator folder to write.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seeds the pair split and the folds.", DefaultValueFactory = _ => 2403 };
         var iterations = new Option<int>("--iterations") { Description = "L-BFGS iterations per kind.", DefaultValueFactory = _ => 80 };
-        var components = new Option<int>("--components") { Description = "Most principal components per kind.", DefaultValueFactory = _ => 6 };
+        var components = new Option<int>("--components") { Description = "Most principal components per kind (the 99.5 % variance criterion decides below it).", DefaultValueFactory = _ => new EmulatorFitOptions().MaxComponents };
         var halos = new Option<int?>("--halos") { Description = "Use only the first N halos by zoom id (quick runs)." };
         var command = new Command("emulate", "Fit and validate the Gaussian-process emulator of the profiles.") { data, output, seed, iterations, components, halos };
         command.SetAction((parse, _) => Task.FromResult(Run(
@@ -46,6 +53,7 @@ internal static class EmulateCommand
         var shipped = ProfileEmulator.Fit(data, emulatorRows, options with { CarPool = true }, progress);
         var plain = ProfileEmulator.Fit(data, emulatorRows, options with { CarPool = false }, progress);
         log.WriteLine($"emulate: fits done after {clock.Elapsed.TotalSeconds:F0} s; cross-validating ({Folds} folds over pairs)");
+        var forecast = FisherForecast.Run(shipped, ForecastPoints, ProfileTrainingRecord.DesignMassMin, ProfileTrainingRecord.DesignMassMax, ForecastErrors);
         var card = new EmulatorCard
         {
             Name = "camels-zoomgz28-profile-emulator",
@@ -64,10 +72,12 @@ internal static class EmulateCommand
             CrossValidationPlain = EmulatorValidation.CrossValidate(plain, data, emulatorRows, Folds, seed),
             Test = EmulatorValidation.HeldOut(shipped, data, split.Test),
             TestPlain = EmulatorValidation.HeldOut(plain, data, split.Test),
+            Forecast = forecast,
             Seconds = clock.Elapsed.TotalSeconds,
         };
         shipped.Model.Save(outputFolder);
         card.Save(outputFolder, data.RadiiKpc);
+        log.WriteLine($"emulate: {ForecastCommand.Summary(forecast)}");
         foreach (var (errors, plainErrors) in card.CrossValidation.Zip(card.CrossValidationPlain))
         {
             log.WriteLine($"  {ProfileLayout.ShortName(errors.Kind),-5} CV median error {errors.MedianPercent.Average(),6:F1} % (plain GP {plainErrors.MedianPercent.Average():F1} %)");

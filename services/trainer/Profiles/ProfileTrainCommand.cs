@@ -37,26 +37,28 @@ internal static class ProfileTrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs of the final training.", DefaultValueFactory = _ => 80 };
         var seed = new Option<int>("--seed") { Description = "Seeds the weights, split, shuffle, noise and search.", DefaultValueFactory = _ => 2025 };
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (the card records them)." };
+        var noWhiten = new Option<bool>("--no-whiten") { Description = "Feed the standardised profiles as they are, without the PCA-whitening first layer." };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
         {
-            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads,
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
             new ProfileTrainingRecord(parse.GetValue(emulator)!.ToString(), parse.GetValue(stacks), parse.GetValue(noise), parse.GetValue(seed) + 1,
                 [.. parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], parse.GetValue(maxRadius), !parse.GetValue(noMass), []),
-            new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out));
+            new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out,
+            whiten: !parse.GetValue(noWhiten)));
         return command;
     }
 
     internal static async Task<int> RunAsync(
-        string emulatorFolder, string outputFolder, ProfileTrainingRecord record, SearchSettings searchSettings, int epochs, int seed, int? threads, TextWriter log)
+        string emulatorFolder, string outputFolder, ProfileTrainingRecord record, SearchSettings searchSettings, int epochs, int seed, int? threads, TextWriter log, bool whiten = true)
     {
         var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
         var (layout, bins) = ProfileData.Layout(record, emulator.Model.RadiiKpc);
         record = record with { Bins = bins };
         log.WriteLine($"profiles train: {record.Stacks} emulated stacks, {layout.FeatureCount} inputs ({string.Join(",", record.Kinds)} at {bins.Length} radii" +
-            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}");
+            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}{(whiten ? ", PCA-whitened first layer" : string.Empty)}");
         var stacks = EmulatedStacks.Generate(emulator, record.Stacks, record.Log10MassMin, record.Log10MassMax, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
         var data = ProfileData.Emulated(stacks, emulator, record);
         var definitions = ProfileParameters.Definitions(emulator.Model.Parameters);
@@ -66,6 +68,7 @@ internal static class ProfileTrainCommand
             BatchSize = 256,
             Seed = seed,
             StandardiseInputs = true,
+            WhitenInputs = whiten,
             IntraOpThreads = threads,
             Patience = 4,
             ProgressEverySteps = 1000,

@@ -182,7 +182,7 @@ public static class ModelCardMarkdown
     }
 
     private static string ArchitectureText(Models.NetworkSpec spec) => spec.HiddenWidths is { } widths
-        ? $"{spec.ArchitectureId} (hidden widths {string.Join("-", widths)}, dropout {F(spec.DropoutProbability)}, sigma floor {F(spec.SigmaFloor)})"
+        ? $"{spec.ArchitectureId} ({(spec.WhitenedInputs is { } axes ? $"{spec.InputFeatures} inputs PCA-whitened onto {axes} axes by a frozen first layer, " : string.Empty)}hidden widths {string.Join("-", widths)}, dropout {F(spec.DropoutProbability)}, sigma floor {F(spec.SigmaFloor)})"
         : $"{spec.ArchitectureId} (base channels {spec.BaseChannels}, dropout {F(spec.DropoutProbability)}, sigma floor {F(spec.SigmaFloor)})";
 
     private static void MetricsTable(StringBuilder md, ModelMetrics m)

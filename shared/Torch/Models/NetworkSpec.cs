@@ -36,6 +36,13 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<int>? HiddenWidths { get; init; }
 
+    /// <summary>
+    /// MLP only: the input is first projected onto this many whitened principal axes of the training inputs by a frozen
+    /// linear layer (<see cref="Training.InputWhitening"/>; its weights travel with the others); null: no whitening.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? WhitenedInputs { get; init; }
+
     /// <summary>Map CNN only: fields per map (channels); null for the other architectures.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? InputChannels { get; init; }
@@ -108,6 +115,15 @@ public sealed record NetworkSpec(string ArchitectureId, int ParameterCount, int 
             {
                 throw new ArgumentException($"{MlpId} needs InputFeatures >= 1 and at least one hidden width >= 1.", nameof(HiddenWidths));
             }
+
+            if (WhitenedInputs is { } whitened && (whitened < 1 || whitened > InputFeatures))
+            {
+                throw new ArgumentException($"WhitenedInputs must lie in 1..{InputFeatures}, got {whitened}.", nameof(WhitenedInputs));
+            }
+        }
+        else if (WhitenedInputs is not null)
+        {
+            throw new ArgumentException($"WhitenedInputs is for {MlpId} only.", nameof(WhitenedInputs));
         }
         else
         {

@@ -62,8 +62,21 @@ public static class MomentTrainer
             normalisation = normalisation with { InputMean = inputMean, InputStd = inputStd };
         }
 
+        var whitening = options.WhitenInputs ? InputWhitening.Fit(data, normalisation, split.Train) : null;
+        if (whitening is not null)
+        {
+            spec = (spec with { WhitenedInputs = whitening.Axes }).Validated();
+        }
+
         using var environment = TrainingEnvironment.Enter(options, device);
-        var model = new MomentModel(spec.CreateNetwork(), normalisation, device);
+        var network = spec.CreateNetwork();
+        if (whitening is not null)
+        {
+            // Validated() above admits WhitenedInputs only for the MLP.
+            ((MomentMlp)network).SetInputWhitening(whitening.Weight, whitening.Bias);
+        }
+
+        var model = new MomentModel(network, normalisation, device);
         try
         {
             return Run(data, options, model, split, environment.Machine, progress, time, started, cancellationToken);
@@ -94,7 +107,8 @@ public static class MomentTrainer
             stepsPerEpoch = Math.Min(stepsPerEpoch, cap);
         }
 
-        using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        // Frozen layers (input whitening) are fixed transforms, not trained.
+        using var optimizer = optim.Adam(network.parameters().Where(p => p.requires_grad), lr: options.LearningRate, weight_decay: options.WeightDecay);
         var schedule = LearningRateSchedule.For(options);
         var guard = new StepGuard(options.MaxConsecutiveSkippedSteps);
         long globalStep = 0;

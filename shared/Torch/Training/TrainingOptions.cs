@@ -65,6 +65,14 @@ public sealed record TrainingOptions
     /// </summary>
     public bool StandardiseInputs { get; init; }
 
+    /// <summary>
+    /// MLP only, with <see cref="StandardiseInputs"/>: rotate the standardised inputs onto the principal axes of the
+    /// training split and scale each to unit variance (PCA whitening), dropping axes without variance, as a frozen first
+    /// layer of the network (<see cref="InputWhitening"/>). For inputs that lie near a low-dimensional manifold
+    /// (emulated profiles), where the informative directions carry a small share of the variance.
+    /// </summary>
+    public bool WhitenInputs { get; init; }
+
     /// <summary>Optional cap on steps per epoch (quick runs); null means the whole training split.</summary>
     public int? MaxStepsPerEpoch { get; init; }
 
@@ -89,6 +97,11 @@ public sealed record TrainingOptions
         if (InputScale is { } scale && !(scale > 0))
         {
             throw new ValidationException($"InputScale must be positive, got {scale}.");
+        }
+
+        if (WhitenInputs && !StandardiseInputs)
+        {
+            throw new ValidationException("WhitenInputs needs StandardiseInputs: the whitening is fitted to the standardised inputs.");
         }
 
         if (MaxStepsPerEpoch is < 1)
