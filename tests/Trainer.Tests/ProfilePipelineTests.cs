@@ -30,6 +30,16 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Equal(5, emulatorCard.CrossValidation.Count);
         Assert.Contains("Cross-validation over held-out pairs", File.ReadAllText(Path.Combine(emulator, EmulatorCard.MarkdownFileName)));
 
+        // Two components per kind: the emulated profiles move along at most 8 directions of the 28-parameter space.
+        var forecast = emulatorCard.Forecast!;
+        Assert.Equal(8, forecast.Components);
+        Assert.InRange(forecast.MaxRank, 1, 8);
+        Assert.Equal(EmulateCommand.ForecastErrors.Count, forecast.Forecasts.Count);
+        Assert.Contains("Fisher forecast", File.ReadAllText(Path.Combine(emulator, EmulatorCard.MarkdownFileName)));
+        var forecastLog = new StringWriter();
+        Assert.Equal(0, ForecastCommand.Run(emulator, 16, [0.05], forecastLog));
+        Assert.Contains("for 28 parameters, 8 principal components", forecastLog.ToString());
+
         var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []);
         Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log));
         Assert.Equal(0, ProfileEvaluateCommand.Run(model, CamelsFolder, null, log));
@@ -53,6 +63,7 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Equal([ProfileKind.GasDensity, ProfileKind.ComptonY], layout.Kinds);
         Assert.Equal(layout.FeatureCount, card.FeatureDomain!.Ranges.Count);
         Assert.Equal(layout.FeatureCount, card.Architecture.InputFeatures);
+        Assert.InRange(card.Architecture.WhitenedInputs!.Value, 1, layout.FeatureCount);
         foreach (string png in new[] { "predicted-vs-true.png", "correlation.png", "coverage.png", "predicted-vs-true-real-halos.png" })
         {
             Assert.True(new FileInfo(Path.Combine(model, "plots", png)).Length > 1000, png);
