@@ -34,7 +34,7 @@ internal static class ProfileBenchCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model bundle folder (weights, card.json, profile-layout.json).", DefaultValueFactory = _ => "models/profile-params-mlp" };
+        var model = new Option<string>("--model") { Description = "Model bundle folder (weights, card.json, profile-layout.json).", DefaultValueFactory = _ => new StreamProcessor.ProfileInference.ProfileInferenceOptions().ModelPath };
         var profiles = new Option<int>("--profiles") { Description = "Stacked profiles in the measured burst.", DefaultValueFactory = _ => 3000 };
         var warmup = new Option<int>("--warmup") { Description = $"Profiles per warm-up round ({WarmupRounds} rounds: JIT, pools, group joins).", DefaultValueFactory = _ => 1000 };
         var device = new Option<string>("--device") { Description = "auto, cpu or cuda (TorchDevices.Select).", DefaultValueFactory = _ => "auto" };
