@@ -41,11 +41,5 @@ internal static class ForecastCommand
     /// <summary>One line: the rank against the parameter count and the median forecast r per error.</summary>
     internal static string Summary(FisherForecastReport forecast) =>
         string.Create(CultureInfo.InvariantCulture, $"Jacobian rank {forecast.MedianRank} (range {forecast.MinRank}-{forecast.MaxRank}) for {forecast.ParameterNames.Count} parameters, {forecast.Components} principal components; ") +
-        string.Join(", ", forecast.Forecasts.Select(f => string.Create(CultureInfo.InvariantCulture, $"median forecast r {Median(f.R):F3} at {f.FractionalError:P0} errors")));
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]);
-    }
+        string.Join(", ", forecast.Forecasts.Select(f => string.Create(CultureInfo.InvariantCulture, $"median forecast r {MathNet.Numerics.Statistics.Statistics.Median(f.R):F3} at {f.FractionalError:P0} errors")));
 }
