@@ -41,7 +41,8 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Contains("for 28 parameters, 8 principal components", forecastLog.ToString());
 
         var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []);
-        Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log));
+        Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log,
+            overrides: ConfigurationOverrides.Parse(["dropout=0"])));
         Assert.Equal(0, ProfileEvaluateCommand.Run(model, CamelsFolder, null, log));
 
         ModelCard card = ModelBundle.ReadCard(model);
@@ -50,6 +51,10 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Contains("log10_WindEnergyIn1e51erg", card.ParameterNames);
         Assert.Equal(28, card.Parameters!.Count);
         Assert.Equal(2, card.HyperparameterSearch!.Trials.Count);
+        Assert.Equal(0.0, card.Architecture.DropoutProbability);
+        var trained = ProfileTrainingRecord.Load(model);
+        Assert.Equal(0.0, trained.Overrides!["dropout"]);
+        Assert.Equal(ConfigurationOverrides.Keys.Order(), trained.Configuration!.Keys.Order());
         Assert.Equal(1, card.TrainingMachine!.IntraOpThreads);
         Assert.Equal(28, card.Metrics!.PerParameter.Count);
         Assert.Contains(card.AdditionalMetrics!, m => m.Split.StartsWith("real held-out CAMELS halos", StringComparison.Ordinal));

@@ -38,21 +38,27 @@ internal static class ProfileTrainCommand
         var seed = new Option<int>("--seed") { Description = "Seeds the weights, split, shuffle, noise and search.", DefaultValueFactory = _ => 2025 };
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (the card records them)." };
         var noWhiten = new Option<bool>("--no-whiten") { Description = "Feed the standardised profiles as they are, without the PCA-whitening first layer." };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override one entry of the chosen configuration, NAME=VALUE (layers, width, dropout, learning_rate, weight_decay); repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
         {
-            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten,
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, set,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
             new ProfileTrainingRecord(parse.GetValue(emulator)!.ToString(), parse.GetValue(stacks), parse.GetValue(noise), parse.GetValue(seed) + 1,
                 [.. parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], parse.GetValue(maxRadius), !parse.GetValue(noMass), []),
             new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out,
-            whiten: !parse.GetValue(noWhiten)));
+            whiten: !parse.GetValue(noWhiten), overrides: ConfigurationOverrides.Parse(parse.GetValue(set) ?? [])));
         return command;
     }
 
     internal static async Task<int> RunAsync(
-        string emulatorFolder, string outputFolder, ProfileTrainingRecord record, SearchSettings searchSettings, int epochs, int seed, int? threads, TextWriter log, bool whiten = true)
+        string emulatorFolder, string outputFolder, ProfileTrainingRecord record, SearchSettings searchSettings, int epochs, int seed, int? threads, TextWriter log, bool whiten = true,
+        IReadOnlyDictionary<string, double>? overrides = null)
     {
         var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
         var (layout, bins) = ProfileData.Layout(record, emulator.Model.RadiiKpc);
@@ -80,7 +86,8 @@ internal static class ProfileTrainCommand
             ? Search(searchSettings.Stacks < stacks.Count ? ProfileData.Emulated(stacks.First(searchSettings.Stacks), emulator, record) : data,
                 layout, baseOptions, device, searchSettings, seed, log)
             : null;
-        var best = search is null ? Defaults : search.Trials[search.BestTrial].Parameters;
+        var best = ConfigurationOverrides.Apply(search is null ? Defaults : search.Trials[search.BestTrial].Parameters, overrides ?? new Dictionary<string, double>());
+        record = record with { Configuration = best, Overrides = overrides is { Count: > 0 } ? overrides : null };
         var options = Options(baseOptions, best) with { MaxEpochs = epochs, Patience = 8, CalibrateSigmas = true };
         log.WriteLine($"profiles train: final training with {Describe(best)}");
         TrainingResult result = await ProgressConsole.Run("train", epochs, log,

@@ -17,6 +17,8 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="Bins">Indices of the CAMELS radial bins used.</param>
 /// <param name="Log10MassMin">Lower edge of the stacks' log10 halo mass.</param>
 /// <param name="Log10MassMax">Upper edge of the stacks' log10 halo mass.</param>
+/// <param name="Configuration">Configuration of the final training (layers, width, dropout, learning rate, weight decay).</param>
+/// <param name="Overrides">Entries of <paramref name="Configuration"/> set by hand (<c>--set</c>) rather than taken from the search.</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -27,7 +29,9 @@ internal sealed record ProfileTrainingRecord(
     bool IncludeLog10Mass,
     int[] Bins,
     double Log10MassMin = ProfileTrainingRecord.DesignMassMin,
-    double Log10MassMax = ProfileTrainingRecord.DesignMassMax)
+    double Log10MassMax = ProfileTrainingRecord.DesignMassMax,
+    IReadOnlyDictionary<string, double>? Configuration = null,
+    IReadOnlyDictionary<string, double>? Overrides = null)
 {
     public const string FileName = "profile-training.json";
 
