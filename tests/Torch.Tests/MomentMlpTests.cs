@@ -14,6 +14,9 @@ public sealed class MomentMlpTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mlp-bundle-{Guid.NewGuid():N}");
 
+    // Load libtorch here rather than rely on another test class having done it first (a filtered run has none).
+    public MomentMlpTests() => Native.TorchRuntime.EnsureLoaded();
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
@@ -178,6 +181,53 @@ public sealed class MomentMlpTests : IDisposable
         Assert.Single(reasons);
         Assert.Contains("2 of 3 features", reasons[0], StringComparison.Ordinal);
         Assert.NotEmpty(domain.Violations([0.5, 0.5]));
+    }
+
+    [Fact]
+    public void An_augmentation_rewrites_only_training_batches_and_the_network_learns_what_it_sees()
+    {
+        var data = LinearFeatures(count: 900, seed: 5);
+        var augmentation = new ScrambleFirstFeature();
+        var options = new TrainingOptions
+        {
+            MaxEpochs = 10, BatchSize = 64, LearningRate = 3e-3, Patience = 10, InputScale = 1, StandardiseInputs = true,
+            IntraOpThreads = 1, Seed = 11, ProgressEverySteps = 1000, Augmentation = augmentation,
+        };
+        var result = MomentTrainer.Train(data, NetworkSpec.Mlp(data.InputLength, data.ParameterCount, [32, 32], 0.0), options, CPU);
+        using var model = result.Model;
+
+        Assert.Equal(result.History.Count * (result.Split.Train.Length / 64) * 64, augmentation.Rows.Count);
+        Assert.Subset(result.Split.Train.ToHashSet(), augmentation.Rows.ToHashSet());
+
+        // Training saw feature 0 as noise, so target a (which depends on it) is not learnt and b is; the stored test
+        // inputs are untouched.
+        int[] test = result.Split.Test;
+        var inputs = new float[test.Length * data.InputLength];
+        data.GatherInputs(test, inputs);
+        var predictions = model.Predict(inputs, test.Length);
+        double[][] truth = [.. Enumerable.Range(0, 2).Select(p => test.Select(i => (double)data.Target(i)[p]).ToArray())];
+        double[][] mean = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.MeanOf(i, p)).ToArray())];
+        double[][] sigma = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.SigmaOf(i, p)).ToArray())];
+        var metrics = MomentEvaluator.Metrics("test", data.ParameterNames, truth, mean, sigma);
+        Assert.InRange(metrics.PerParameter["a"].PearsonR, -0.5, 0.5);
+        Assert.True(metrics.PerParameter["b"].PearsonR > 0.9, $"r(b) = {metrics.PerParameter["b"].PearsonR}");
+    }
+
+    /// <summary>Replaces feature 0 of every training sample by a uniform draw over its range, and records the rows.</summary>
+    private sealed class ScrambleFirstFeature : IInputAugmentation
+    {
+        public List<int> Rows { get; } = [];
+
+        public string Description => "feature 0 scrambled";
+
+        public void Apply(ReadOnlySpan<int> rows, Span<float> inputs, Random random)
+        {
+            for (int i = 0; i < rows.Length; i++)
+            {
+                Rows.Add(rows[i]);
+                inputs[i * 3] = (float)((random.NextDouble() * 2e3) - 1e3);
+            }
+        }
     }
 
     /// <summary>Two targets, each a linear function of three features of very different scales, plus small noise.</summary>

@@ -38,6 +38,7 @@ internal static class ProfileTrainCommand
         var seed = new Option<int>("--seed") { Description = "Seeds the weights, split, shuffle, noise and search.", DefaultValueFactory = _ => 2025 };
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (the card records them)." };
         var noWhiten = new Option<bool>("--no-whiten") { Description = "Feed the standardised profiles as they are, without the PCA-whitening first layer." };
+        var freshNoise = new Option<bool>("--fresh-noise") { Description = "With --noise: draw the training stacks' errors afresh for every batch instead of once (validation and test keep one fixed draw)." };
         var set = new Option<string[]>("--set")
         {
             Description = "Override one entry of the chosen configuration, NAME=VALUE (layers, width, dropout, learning_rate, weight_decay); repeatable.",
@@ -45,12 +46,15 @@ internal static class ProfileTrainCommand
         };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
         {
-            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, set,
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, freshNoise, set,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
             new ProfileTrainingRecord(parse.GetValue(emulator)!.ToString(), parse.GetValue(stacks), parse.GetValue(noise), parse.GetValue(seed) + 1,
-                [.. parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], parse.GetValue(maxRadius), !parse.GetValue(noMass), []),
+                [.. parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], parse.GetValue(maxRadius), !parse.GetValue(noMass), [])
+            {
+                FreshNoise = parse.GetValue(freshNoise),
+            },
             new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out,
             whiten: !parse.GetValue(noWhiten), overrides: ConfigurationOverrides.Parse(parse.GetValue(set) ?? [])));
         return command;
@@ -66,7 +70,17 @@ internal static class ProfileTrainCommand
         log.WriteLine($"profiles train: {record.Stacks} emulated stacks, {layout.FeatureCount} inputs ({string.Join(",", record.Kinds)} at {bins.Length} radii" +
             $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}{(whiten ? ", PCA-whitened first layer" : string.Empty)}");
         var stacks = EmulatedStacks.Generate(emulator, record.Stacks, record.Log10MassMin, record.Log10MassMax, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
+        if (record.FreshNoise && !(record.NoiseFraction > 0))
+        {
+            throw new ArgumentException("--fresh-noise needs --noise above 0.", nameof(record));
+        }
+
         var data = ProfileData.Emulated(stacks, emulator, record);
+        // Fresh noise rewrites the training rows from their noise-free features; validation and test keep the fixed draw
+        // of `data`, which is also what `profiles evaluate` rebuilds.
+        IInputAugmentation? augmentation = record.FreshNoise
+            ? new FreshProfileNoise(ProfileData.Emulated(stacks, emulator, record, noiseFraction: 0).Inputs.ToArray(), layout, record.NoiseFraction)
+            : null;
         var definitions = ProfileParameters.Definitions(emulator.Model.Parameters);
         var device = TorchDevices.Select("auto", log.WriteLine);
         var baseOptions = new TrainingOptions
@@ -78,6 +92,7 @@ internal static class ProfileTrainCommand
             IntraOpThreads = threads,
             Patience = 4,
             ProgressEverySteps = 1000,
+            Augmentation = augmentation,
         };
 
         var search = searchSettings.ConfigFrom is { } previous
@@ -95,7 +110,8 @@ internal static class ProfileTrainCommand
                 new TrainingProgressLog(sink, epochs, $"({definitions[0].Name}, {definitions[0].Unit})")));
         using var model = result.Model;
         var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}",
-            $"{record.Stacks} stacks emulated at Sobol points by {emulatorFolder} (CAMELS-zoomGZ28, CARPool GP)", data.ParameterNames, result, options) with
+            $"{record.Stacks} stacks emulated at Sobol points by {emulatorFolder} (CAMELS-zoomGZ28, CARPool GP)" +
+            (augmentation is null ? string.Empty : $"; {augmentation.Description}"), data.ParameterNames, result, options) with
         {
             Parameters = definitions,
             FeatureDomain = Domain(data, layout, result.Split.Train),

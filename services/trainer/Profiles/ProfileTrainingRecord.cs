@@ -19,6 +19,7 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="Log10MassMax">Upper edge of the stacks' log10 halo mass.</param>
 /// <param name="Configuration">Configuration of the final training (layers, width, dropout, learning rate, weight decay).</param>
 /// <param name="Overrides">Entries of <paramref name="Configuration"/> set by hand (<c>--set</c>) rather than taken from the search.</param>
+/// <param name="FreshNoise">Whether the training stacks' noise was drawn afresh for every batch (<see cref="FreshProfileNoise"/>) rather than once.</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -31,7 +32,8 @@ internal sealed record ProfileTrainingRecord(
     double Log10MassMin = ProfileTrainingRecord.DesignMassMin,
     double Log10MassMax = ProfileTrainingRecord.DesignMassMax,
     IReadOnlyDictionary<string, double>? Configuration = null,
-    IReadOnlyDictionary<string, double>? Overrides = null)
+    IReadOnlyDictionary<string, double>? Overrides = null,
+    bool FreshNoise = false)
 {
     public const string FileName = "profile-training.json";
 

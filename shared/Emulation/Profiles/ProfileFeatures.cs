@@ -49,7 +49,7 @@ public static class ProfileFeatures
                 double value = log10AllKinds[offset + b];
                 if (noise is not null && noiseFraction > 0)
                 {
-                    value += noiseFraction * Gaussian(noise) / Math.Log(10);
+                    value = WithNoise(value, noise, noiseFraction);
                 }
 
                 destination[f++] = (float)value;
@@ -61,6 +61,13 @@ public static class ProfileFeatures
             destination[f] = (float)log10Mass;
         }
     }
+
+    /// <summary>
+    /// A log10 profile value with a fractional Gaussian error of width <paramref name="noiseFraction"/>, added in ln so
+    /// that the value stays positive: log10 x + f ε / ln 10, ε ~ N(0, 1).
+    /// </summary>
+    public static double WithNoise(double log10Value, Random noise, double noiseFraction) =>
+        log10Value + (noiseFraction * Gaussian(noise) / Math.Log(10));
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -113,6 +113,7 @@ public static class MomentTrainer
         var guard = new StepGuard(options.MaxConsecutiveSkippedSteps);
         long globalStep = 0;
         var shuffle = new Random(options.Seed);
+        var augmentationRandom = new Random(options.Seed + 1);
         int[] order = [.. split.Train];
         var history = new List<EpochSummary>();
         Dictionary<string, Tensor>? best = null;
@@ -136,7 +137,7 @@ public static class MomentTrainer
                     cancellationToken.ThrowIfCancellationRequested();
                     var rows = order.AsSpan((step - 1) * batchSize, batchSize);
                     SetLearningRate(optimizer, schedule.StepRate(epoch, ++globalStep));
-                    var outcome = TrainStep(data, model, optimizer, rows, options.MaxGradientNorm);
+                    var outcome = TrainStep(data, model, optimizer, rows, options.MaxGradientNorm, options.Augmentation, augmentationRandom);
                     guard.Record(outcome, epoch, step);
                     lossSum += outcome.Skipped ? 0 : outcome.Loss;
                     trainedSamples += batchSize;
@@ -204,10 +205,14 @@ public static class MomentTrainer
             guard.Clipped, guard.Skipped, machine);
     }
 
-    private static StepOutcome TrainStep(SampleDataset data, MomentModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows, double maxGradientNorm)
+    private static StepOutcome TrainStep(
+        SampleDataset data, MomentModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows, double maxGradientNorm,
+        IInputAugmentation? augmentation, Random augmentationRandom)
     {
         using var scope = NewDisposeScope();
-        var inputs = model.PrepareInput(model.InputTensor(GatherInputs(data, rows), rows.Length));
+        float[] raw = GatherInputs(data, rows);
+        augmentation?.Apply(rows, raw, augmentationRandom);
+        var inputs = model.PrepareInput(model.InputTensor(raw, rows.Length));
         return GuardedStep.Run(model.Network, optimizer, inputs, StandardisedTargets(data, model, rows), maxGradientNorm);
     }
 

@@ -73,6 +73,12 @@ public sealed record TrainingOptions
     /// </summary>
     public bool WhitenInputs { get; init; }
 
+    /// <summary>
+    /// Optional rewrite of every training batch's raw inputs before its step (fresh noise per step); null for none.
+    /// Drawn from its own <c>Random(Seed + 1)</c>.
+    /// </summary>
+    public IInputAugmentation? Augmentation { get; init; }
+
     /// <summary>Optional cap on steps per epoch (quick runs); null means the whole training split.</summary>
     public int? MaxStepsPerEpoch { get; init; }
 
