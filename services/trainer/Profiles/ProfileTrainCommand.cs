@@ -110,7 +110,7 @@ internal static class ProfileTrainCommand
                 new TrainingProgressLog(sink, epochs, $"({definitions[0].Name}, {definitions[0].Unit})")));
         using var model = result.Model;
         var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}",
-            $"{record.Stacks} stacks emulated at Sobol points by {emulatorFolder} (CAMELS-zoomGZ28, CARPool GP)" +
+            $"{record.Stacks} stacks emulated at Sobol points by {record.EmulatorFolder} (CAMELS-zoomGZ28, CARPool GP)" +
             (augmentation is null ? string.Empty : $"; {augmentation.Description}"), data.ParameterNames, result, options) with
         {
             Parameters = definitions,
