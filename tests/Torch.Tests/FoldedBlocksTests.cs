@@ -69,18 +69,18 @@ public sealed class FoldedBlocksTests
         {
             foreach (var (name, parameter) in network.named_parameters())
             {
-                if (name.Contains("features", StringComparison.Ordinal) && parameter.dim() == 1) parameter.copy_(rand_like(parameter).mul(1.5).add(0.25));
+                if (name.Contains("features", StringComparison.Ordinal) && parameter.dim() == 1) parameter.copy_(rand_like(parameter).Times(1.5).Plus(0.25));
             }
 
             network.train();
             for (int pass = 0; pass < 3; pass++)
             {
-                using var batch = randn(shape).mul(2).add(1);
+                using var batch = randn(shape).Times(2).Plus(1);
                 network.forward(batch).Dispose();
             }
         }
 
-        input = randn(shape).mul(2).add(1);
+        input = randn(shape).Times(2).Plus(1);
         return network;
     }
 }

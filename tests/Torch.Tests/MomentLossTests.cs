@@ -91,7 +91,7 @@ public sealed class MomentLossTests
         using var scope = NewDisposeScope();
         var target = tensor(new[] { 1f, -1f, 0.5f, 0f }, [4, 1]);
         double Loss(float offset, float sigma) =>
-            MomentLoss.Compute(target.add(offset), full([4, 1], sigma), target).item<float>();
+            MomentLoss.Compute(target.Plus(offset), full([4, 1], sigma), target).item<float>();
 
         Assert.True(Loss(0.1f, 0.1f) < Loss(0.3f, 0.1f));
         Assert.True(Loss(0.1f, 0.1f) < Loss(0.1f, 0.5f));

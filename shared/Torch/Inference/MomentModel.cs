@@ -130,7 +130,7 @@ public sealed class MomentModel : IDisposable
     internal Tensor PrepareInput(Tensor raw)
     {
         var scaled = raw.to(Device).mul(_inputScale);
-        var transformed = Normalisation.LogInput ? scaled.add(_logOffset).log() : scaled;
+        var transformed = Normalisation.LogInput ? scaled.Plus(_logOffset).log() : scaled;
         return _inputMean is null ? transformed : transformed.sub(_inputMean).div(_inputStd!);
     }
 

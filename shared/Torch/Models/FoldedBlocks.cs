@@ -62,7 +62,8 @@ public static class FoldedBlocks
     private static Tensor FoldedConvolution(Convolution conv, BatchNorm norm, Tensor x)
     {
         var weight = conv.weight!;
-        var scale = norm.weight!.div(norm.running_var!.add(norm.eps).sqrt());
+        using var epsilon = norm.eps.ToScalar();   // held through the call (see TensorArithmetic)
+        var scale = norm.weight!.div(norm.running_var!.Plus(epsilon).sqrt());
         var mean = conv.bias is { } bias ? norm.running_mean!.sub(bias) : norm.running_mean!;
         var shift = norm.bias!.sub(mean.mul(scale));
         long[] perOutputChannel = [-1, .. Enumerable.Repeat(1L, (int)weight.dim() - 1)];

@@ -39,7 +39,7 @@ public sealed class MomentHead : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var raw = output.forward(dropout.forward(activation.forward(hidden.forward(input))));
         var mean = raw.narrow(1, 0, _parameterCount);
-        var sigma = nn.functional.softplus(raw.narrow(1, _parameterCount, _parameterCount)).add(_sigmaFloor);
+        var sigma = nn.functional.softplus(raw.narrow(1, _parameterCount, _parameterCount)).Plus(_sigmaFloor);
         return cat([mean, sigma], 1).MoveToOuterDisposeScope();
     }
 

@@ -53,11 +53,11 @@ public static class MomentLoss
         using var varianceFloor = tensor(samples * VarianceTermFloor, float64);
         var error = target.to(float64).sub(mean.to(float64));
         var squaredError = error.mul(error);
-        var meanTerm = squaredError.sum(dim: 0).add(meanFloor).log().sum();
+        var meanTerm = squaredError.sum(dim: 0).Plus(meanFloor).log().sum();
         var sigma64 = sigma.to(float64);
         var excess = squaredError.sub(sigma64.mul(sigma64));
-        var varianceTerm = excess.mul(excess).sum(dim: 0).add(varianceFloor).log().sum();
-        var total = meanTerm.add(varianceTerm).to(mean.dtype).MoveToOuterDisposeScope();
+        var varianceTerm = excess.mul(excess).sum(dim: 0).Plus(varianceFloor).log().sum();
+        var total = meanTerm.Plus(varianceTerm).to(mean.dtype).MoveToOuterDisposeScope();
         GC.KeepAlive(meanFloor);
         GC.KeepAlive(varianceFloor);
         return total;

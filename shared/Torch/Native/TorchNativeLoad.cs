@@ -6,8 +6,11 @@ namespace StreamProcessor.Torch.Native;
 /// <param name="Patched">True when the GLIBCXX_3.4.32 requirement had to be made weak.</param>
 public sealed record TorchNativeLoad(string? LibTorchDirectory, string? LibTorchSharpPath, bool Patched)
 {
+    /// <summary>oneDNN's instruction-set cap in force (<see cref="OneDnnIsaCap"/>); null where it was not set here.</summary>
+    public string? OneDnnMaxIsa { get; init; }
+
     /// <summary>One line for a start-up log.</summary>
     public override string ToString() => LibTorchSharpPath is null
         ? "TorchSharp natives: left to TorchSharp's own loader (not linux-x64)"
-        : $"TorchSharp natives: libtorch from {LibTorchDirectory}; LibTorchSharp {(Patched ? "patched copy" : "original")} {LibTorchSharpPath}";
+        : $"TorchSharp natives: libtorch from {LibTorchDirectory}; LibTorchSharp {(Patched ? "patched copy" : "original")} {LibTorchSharpPath}; oneDNN ISA cap {OneDnnMaxIsa}";
 }

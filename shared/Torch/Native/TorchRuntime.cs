@@ -58,6 +58,7 @@ public static class TorchRuntime
             return new TorchNativeLoad(null, null, Patched: false);
         }
 
+        string oneDnnIsa = OneDnnIsaCap.Apply();
         var (libTorchDirectory, original) = LocateNatives();
         foreach (var name in Preloaded)
         {
@@ -83,7 +84,7 @@ public static class TorchRuntime
         }
 
         RegisterResolvers(typeof(torch).Assembly);
-        return new TorchNativeLoad(libTorchDirectory, loadedPath, patched);
+        return new TorchNativeLoad(libTorchDirectory, loadedPath, patched) { OneDnnMaxIsa = oneDnnIsa };
     }
 
     private static void RegisterResolvers(Assembly torchAssembly)

@@ -61,7 +61,7 @@ public sealed class MixtureDensityNetwork : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var logWeights = nn.functional.log_softmax(raw.narrow(1, 0, k), 1);
         var means = raw.narrow(1, k, k * n).reshape(-1, k, n);
-        var sigmas = nn.functional.softplus(raw.narrow(1, k + (k * n), k * n)).add(_sigmaFloor).reshape(-1, k, n);
+        var sigmas = nn.functional.softplus(raw.narrow(1, k + (k * n), k * n)).Plus(_sigmaFloor).reshape(-1, k, n);
         return (logWeights.MoveToOuterDisposeScope(), means.MoveToOuterDisposeScope(), sigmas.MoveToOuterDisposeScope());
     }
 

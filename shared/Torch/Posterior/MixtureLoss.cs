@@ -30,7 +30,7 @@ public static class MixtureLoss
         var sigma = sigmas.to_type(ScalarType.Float64);
         var z = y.sub(mu).div(sigma);
         var perComponent = z.square().mul(MinusHalf).sub(sigma.log()).sub(HalfLogTwoPi).sum(2);
-        var joint = perComponent.add(logWeights.to_type(ScalarType.Float64));
+        var joint = perComponent.Plus(logWeights.to_type(ScalarType.Float64));
         return joint.logsumexp(1).MoveToOuterDisposeScope();
     }
 }

@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+
+namespace StreamProcessor.Torch.Native;
+
+/// <summary>
+/// Caps the instruction set oneDNN (libtorch's mkldnn convolutions) may use at AVX2, through its documented
+/// <c>DNNL_MAX_CPU_ISA</c> variable, unless the operator has set that variable already.
+/// </summary>
+/// <remarks>
+/// On an AMD EPYC with AVX-512 (avx512_vp2intersect: Zen 5) oneDNN's AVX-512 convolution backward pass returned
+/// non-finite weight gradients at random: of ten backward passes of one batch through one unchanged 2D mass CNN, six
+/// had NaN gradients, in different layers each time, with finite inputs, outputs and loss. With
+/// <c>DNNL_MAX_CPU_ISA=AVX2</c> ten of ten were finite (<c>ATEN_CPU_CAPABILITY=avx2</c>, which governs ATen's own
+/// kernels, did not help). oneDNN reads the variable with getenv the first time it dispatches, so it is set in the
+/// native environment (Environment.SetEnvironmentVariable changes only .NET's copy) before libtorch is loaded.
+/// </remarks>
+public static partial class OneDnnIsaCap
+{
+    /// <summary>oneDNN's variable (oneDNN developer guide, "CPU Dispatcher Control").</summary>
+    public const string Variable = "DNNL_MAX_CPU_ISA";
+
+    /// <summary>The cap applied when the variable is not set.</summary>
+    public const string DefaultCap = "AVX2";
+
+    /// <summary>Sets the cap where the variable is unset; returns the value in force.</summary>
+    public static string Apply()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } chosen)
+        {
+            return chosen;
+        }
+
+        if (SetEnvironment(Variable, DefaultCap, overwrite: 0) != 0)
+        {
+            throw new InvalidOperationException($"setenv({Variable}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+
+        Environment.SetEnvironmentVariable(Variable, DefaultCap);   // child processes and later readers see it too
+        return DefaultCap;
+    }
+
+    [LibraryImport("libc.so.6", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int SetEnvironment(string name, string value, int overwrite);
+}
