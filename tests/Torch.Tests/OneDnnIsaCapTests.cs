@@ -6,8 +6,9 @@ using static TorchSharp.torch;
 namespace StreamProcessor.Torch.Tests;
 
 /// <summary>
-/// The cap that keeps oneDNN off the AVX-512 convolution kernels which returned random NaN gradients on an AVX-512
-/// EPYC: without it, this test failed there (half of ten identical backward passes non-finite).
+/// The cap that keeps oneDNN off the AVX-512 and AVX2 convolution kernels which gave wrong gradients on an AVX-512
+/// EPYC: with <c>DNNL_MAX_CPU_ISA=AVX512_CORE</c> this test failed there (half of ten identical backward passes
+/// non-finite); with AVX2, <c>IntegratedGradientsTests</c> did.
 /// </summary>
 public sealed class OneDnnIsaCapTests
 {
