@@ -1,5 +1,6 @@
 using StreamProcessor.Torch.Bundles;
 using StreamProcessor.Torch.Evaluation;
+using StreamProcessor.Torch.Inference;
 using StreamProcessor.Torch.Models;
 using StreamProcessor.Torch.Training;
 using static TorchSharp.torch;
@@ -64,13 +65,7 @@ public sealed class MomentMlpTests : IDisposable
 
         // The features differ in scale by 1e6; without standardisation one of them would dominate.
         int[] test = result.Split.Test;
-        var inputs = new float[test.Length * data.InputLength];
-        data.GatherInputs(test, inputs);
-        var predictions = model.Predict(inputs, test.Length);
-        double[][] truth = [.. Enumerable.Range(0, 2).Select(p => test.Select(i => (double)data.Target(i)[p]).ToArray())];
-        double[][] mean = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.MeanOf(i, p)).ToArray())];
-        double[][] sigma = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.SigmaOf(i, p)).ToArray())];
-        var metrics = MomentEvaluator.Metrics("test", data.ParameterNames, truth, mean, sigma);
+        var (metrics, inputs, predictions) = TestMetrics(model, data, test);
         // Each target is a noiseless linear function of the features plus 5 % of its spread in noise, so a trained
         // network's r is far above what a half-trained one reaches; 0.9 leaves room for any CPU's rounding.
         Assert.All(metrics.PerParameter.Values, m => Assert.True(m.PearsonR > 0.9, $"r = {m.PearsonR}"));
@@ -201,14 +196,7 @@ public sealed class MomentMlpTests : IDisposable
 
         // Training saw feature 0 as noise, so target a (which depends on it) is not learnt and b is; the stored test
         // inputs are untouched.
-        int[] test = result.Split.Test;
-        var inputs = new float[test.Length * data.InputLength];
-        data.GatherInputs(test, inputs);
-        var predictions = model.Predict(inputs, test.Length);
-        double[][] truth = [.. Enumerable.Range(0, 2).Select(p => test.Select(i => (double)data.Target(i)[p]).ToArray())];
-        double[][] mean = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.MeanOf(i, p)).ToArray())];
-        double[][] sigma = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.SigmaOf(i, p)).ToArray())];
-        var metrics = MomentEvaluator.Metrics("test", data.ParameterNames, truth, mean, sigma);
+        var (metrics, _, _) = TestMetrics(model, data, result.Split.Test);
         Assert.InRange(metrics.PerParameter["a"].PearsonR, -0.5, 0.5);
         Assert.True(metrics.PerParameter["b"].PearsonR > 0.9, $"r(b) = {metrics.PerParameter["b"].PearsonR}");
     }
@@ -231,6 +219,18 @@ public sealed class MomentMlpTests : IDisposable
     }
 
     /// <summary>Two targets, each a linear function of three features of very different scales, plus small noise.</summary>
+    /// <summary>The evaluator's metrics of <paramref name="model"/> on the <paramref name="test"/> rows (two parameters), with the inputs and predictions.</summary>
+    private static (ModelMetrics Metrics, float[] Inputs, MomentPredictions Predictions) TestMetrics(MomentModel model, SampleDataset data, int[] test)
+    {
+        var inputs = new float[test.Length * data.InputLength];
+        data.GatherInputs(test, inputs);
+        var predictions = model.Predict(inputs, test.Length);
+        double[][] truth = [.. Enumerable.Range(0, 2).Select(p => test.Select(i => (double)data.Target(i)[p]).ToArray())];
+        double[][] mean = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.MeanOf(i, p)).ToArray())];
+        double[][] sigma = [.. Enumerable.Range(0, 2).Select(p => Enumerable.Range(0, test.Length).Select(i => predictions.SigmaOf(i, p)).ToArray())];
+        return (MomentEvaluator.Metrics("test", data.ParameterNames, truth, mean, sigma), inputs, predictions);
+    }
+
     private static SampleDataset LinearFeatures(int count, int seed)
     {
         var random = new Random(seed);
