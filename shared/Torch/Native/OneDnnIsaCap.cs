@@ -11,9 +11,8 @@ namespace StreamProcessor.Torch.Native;
 /// with AVX-512 its convolution backward pass returned non-finite weight gradients at random (of ten backward passes of
 /// one batch through one unchanged 2D mass CNN, about half had NaN gradients, in different layers each time, with
 /// finite inputs, outputs and loss); capped at AVX2 those were finite, but the integrated-gradients attributions of a
-/// map CNN then missed the change of its mean by 51 % (their completeness gap, against the test's bound of 2 %, which SSE4.1 and
-/// AVX-512 meet).
-/// Under SSE4.1 every check passes (<c>OneDnnIsaCapTests</c>, <c>GuardedStepTests</c>,
+/// map CNN then missed the change of its mean by 51 % (their completeness gap; the test's bound, 2 %, holds under
+/// SSE4.1 and AVX-512). Under SSE4.1 every check passes (<c>OneDnnIsaCapTests</c>, <c>GuardedStepTests</c>,
 /// <c>IntegratedGradientsTests</c>). <c>ATEN_CPU_CAPABILITY</c>, which governs ATen's own kernels, did not matter.
 /// oneDNN reads the variable with getenv the first time it dispatches, so it is set in the native environment
 /// (Environment.SetEnvironmentVariable changes only .NET's copy) before libtorch is loaded.
