@@ -8,8 +8,14 @@ namespace StreamProcessor.Trainer.Profiles;
 /// </summary>
 internal static class ConfigurationOverrides
 {
-    /// <summary>Keys a configuration has (the search space's dimensions).</summary>
-    public static readonly IReadOnlyList<string> Keys = ["layers", "width", "dropout", "learning_rate", "weight_decay"];
+    /// <summary>Keys a configuration has: the search space's dimensions and the mini-batch size.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["layers", "width", "dropout", "learning_rate", "weight_decay", BatchSizeKey];
+
+    /// <summary>Mini-batch size: not searched (a search compares configurations at one batch size), only overridden.</summary>
+    public const string BatchSizeKey = "batch_size";
+
+    /// <summary>Mini-batch size of a configuration that does not set one (searches recorded before it was a key).</summary>
+    public const int DefaultBatchSize = 256;
 
     /// <summary>Parses NAME=VALUE entries (invariant culture).</summary>
     /// <exception cref="ArgumentException">An entry is not NAME=VALUE, names an unknown key, or repeats one.</exception>
@@ -29,6 +35,11 @@ internal static class ConfigurationOverrides
                 throw new ArgumentException($"'{parts[0]}' is not one of {string.Join(", ", Keys)}.", nameof(entries));
             }
 
+            if (parts[0] == BatchSizeKey && (value < 2 || value != Math.Floor(value)))
+            {
+                throw new ArgumentException($"'{entry}': the batch size is a whole number of at least 2.", nameof(entries));
+            }
+
             if (!result.TryAdd(parts[0], value))
             {
                 throw new ArgumentException($"'{parts[0]}' is set twice.", nameof(entries));
@@ -38,10 +49,11 @@ internal static class ConfigurationOverrides
         return result;
     }
 
-    /// <summary>The configuration with the overrides put in place of its entries.</summary>
+    /// <summary>The configuration with the overrides put in place of its entries (and the default batch size where it has none).</summary>
     public static IReadOnlyDictionary<string, double> Apply(IReadOnlyDictionary<string, double> configuration, IReadOnlyDictionary<string, double> overrides)
     {
         var result = new Dictionary<string, double>(configuration, StringComparer.Ordinal);
+        result.TryAdd(BatchSizeKey, DefaultBatchSize);
         foreach (var (key, value) in overrides)
         {
             result[key] = value;

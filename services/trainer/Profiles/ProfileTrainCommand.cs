@@ -41,7 +41,7 @@ internal static class ProfileTrainCommand
         var freshNoise = new Option<bool>("--fresh-noise") { Description = "With --noise: draw the training stacks' errors afresh for every batch instead of once (validation and test keep one fixed draw)." };
         var set = new Option<string[]>("--set")
         {
-            Description = "Override one entry of the chosen configuration, NAME=VALUE (layers, width, dropout, learning_rate, weight_decay); repeatable.",
+            Description = "Override one entry of the chosen configuration, NAME=VALUE (layers, width, dropout, learning_rate, weight_decay, batch_size); repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
@@ -85,7 +85,7 @@ internal static class ProfileTrainCommand
         var device = TorchDevices.Select("auto", log.WriteLine);
         var baseOptions = new TrainingOptions
         {
-            BatchSize = 256,
+            BatchSize = ConfigurationOverrides.DefaultBatchSize,
             Seed = seed,
             StandardiseInputs = true,
             WhitenInputs = whiten,
@@ -154,10 +154,16 @@ internal static class ProfileTrainCommand
         NetworkSpec.Mlp(layout.FeatureCount, parameters, [.. Enumerable.Repeat((int)c["width"], (int)c["layers"])], c["dropout"]);
 
     private static TrainingOptions Options(TrainingOptions baseOptions, IReadOnlyDictionary<string, double> c) =>
-        baseOptions with { LearningRate = c["learning_rate"], WeightDecay = c["weight_decay"] };
+        baseOptions with
+        {
+            LearningRate = c["learning_rate"],
+            WeightDecay = c["weight_decay"],
+            BatchSize = c.TryGetValue(ConfigurationOverrides.BatchSizeKey, out double batch) ? (int)batch : baseOptions.BatchSize,
+        };
 
     private static string Describe(IReadOnlyDictionary<string, double> c) =>
-        $"{c["layers"]:F0} x {c["width"]:F0}, dropout {c["dropout"]:F2}, lr {c["learning_rate"]:G2}, weight decay {c["weight_decay"]:G2}";
+        $"{c["layers"]:F0} x {c["width"]:F0}, dropout {c["dropout"]:F2}, lr {c["learning_rate"]:G2}, weight decay {c["weight_decay"]:G2}" +
+        (c.TryGetValue(ConfigurationOverrides.BatchSizeKey, out double batch) ? $", batch {batch:F0}" : string.Empty);
 
     /// <summary>Training range of every input; up to a tenth of the features may fall outside before a record is flagged.</summary>
     private static FeatureDomain Domain(SampleDataset data, ProfileLayout layout, int[] rows) => new(
