@@ -14,6 +14,9 @@ namespace StreamProcessor.Torch.Native;
 /// map CNN then missed the change of its mean by 51 % (their completeness gap; the test's bound, 2 %, holds under
 /// SSE4.1 and AVX-512). Under SSE4.1 every check passes (<c>OneDnnIsaCapTests</c>, <c>GuardedStepTests</c>,
 /// <c>IntegratedGradientsTests</c>). <c>ATEN_CPU_CAPABILITY</c>, which governs ATen's own kernels, did not matter.
+/// Switching oneDNN off (at::Context::setUserEnabledMkldnn(false)) passed the same checks but ran ATen's own convolutions
+/// 2.8–4.7× slower in batched inference than oneDNN under this cap (README, "Training on another machine"), so the cap is
+/// the cheaper fix.
 /// oneDNN reads the variable with getenv the first time it dispatches, so it is set in the native environment
 /// (Environment.SetEnvironmentVariable changes only .NET's copy) before libtorch is loaded.
 /// </remarks>
