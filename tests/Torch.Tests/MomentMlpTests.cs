@@ -218,7 +218,6 @@ public sealed class MomentMlpTests : IDisposable
         }
     }
 
-    /// <summary>Two targets, each a linear function of three features of very different scales, plus small noise.</summary>
     /// <summary>The evaluator's metrics of <paramref name="model"/> on the <paramref name="test"/> rows (two parameters), with the inputs and predictions.</summary>
     private static (ModelMetrics Metrics, float[] Inputs, MomentPredictions Predictions) TestMetrics(MomentModel model, SampleDataset data, int[] test)
     {
@@ -231,6 +230,7 @@ public sealed class MomentMlpTests : IDisposable
         return (MomentEvaluator.Metrics("test", data.ParameterNames, truth, mean, sigma), inputs, predictions);
     }
 
+    /// <summary>Two targets, each a linear function of three features of very different scales, plus small noise.</summary>
     private static SampleDataset LinearFeatures(int count, int seed)
     {
         var random = new Random(seed);
