@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using StreamProcessor.Emulation.Camels;
 using StreamProcessor.Emulation.Gp;
 using StreamProcessor.Emulation.Profiles;
@@ -107,8 +108,26 @@ public sealed class ProfileEmulator
     /// log10 profiles of every kind of <see cref="AllKinds"/> at <paramref name="unitInput"/>, kind-major into
     /// <paramref name="destination"/> (5 x <see cref="Bins"/> values).
     /// </summary>
-    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination)
+    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination) => PredictLog10(unitInput, destination, null, 0);
+
+    /// <summary>
+    /// log10 profiles of one draw of a stack of <paramref name="halosPerStack"/> halos at <paramref name="unitInput"/>
+    /// rather than their mean: each PCA coefficient moves by a Gaussian draw of its GP's fitted halo-to-halo variance
+    /// sigma_n^2 (the noise term of the CARPool kernel, Lee et al. 2024, arXiv:2403.10609, sect. 3) divided by the number
+    /// of halos. The scatter is averaged in log10, which is exact for one halo; for a stack of many it leaves out the
+    /// small ln(10) sigma^2 / 2 offset of a linear mean. Variance beyond the PCA basis (0.5 %) is not drawn.
+    /// </summary>
+    /// <param name="unitInput">Emulator input in the unit cube.</param>
+    /// <param name="destination">Kind-major profiles, 5 x <see cref="Bins"/> values.</param>
+    /// <param name="scatter">Source of the draws; null for the mean profile.</param>
+    /// <param name="halosPerStack">Halos in the stack (1: a single halo); ignored without <paramref name="scatter"/>.</param>
+    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination, Random? scatter, int halosPerStack)
     {
+        if (scatter is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(halosPerStack, 1);
+        }
+
         int bins = Bins;
         Span<double> coefficients = _mostComponents <= StackComponents ? stackalloc double[StackComponents] : new double[_mostComponents];
         for (int k = 0; k < Model.Kinds.Count; k++)
@@ -118,6 +137,11 @@ public sealed class ProfileEmulator
             for (int c = 0; c < count; c++)
             {
                 _processes[k][c].PredictMeans(unitInput, coefficients.Slice(c, 1));
+                if (scatter is not null)
+                {
+                    coefficients[c] += Math.Sqrt(kind.Hyperparameters[c].NoiseVariance / halosPerStack) * Normal.Sample(scatter, 0, 1);
+                }
+
                 coefficients[c] = kind.CoefficientMean[c] + (kind.CoefficientStd[c] * coefficients[c]);
             }
 

@@ -13,6 +13,10 @@ internal static class ProfileData
     public static (ProfileLayout Layout, int[] Bins) Layout(ProfileTrainingRecord record, IReadOnlyList<double> radiiKpc) =>
         ProfileFeatures.CamelsLayout([.. record.Kinds.Select(ProfileLayout.KindFromShortName)], radiiKpc, record.MaxRadiusMpcOverH, record.IncludeLog10Mass);
 
+    /// <summary>The emulated stacks of <paramref name="record"/>: its Sobol points, mass range and halo scatter.</summary>
+    public static EmulatedStacks Stacks(ProfileEmulator emulator, ProfileTrainingRecord record, IProgress<int>? progress = null) =>
+        EmulatedStacks.Generate(emulator, record.Stacks, record.Log10MassMin, record.Log10MassMax, progress, record.Scatter());
+
     /// <summary>Emulated stacks as a dataset: one group per stack (Sobol points are distinct), noise as recorded.</summary>
     public static SampleDataset Emulated(EmulatedStacks stacks, ProfileEmulator emulator, ProfileTrainingRecord record, double? noiseFraction = null, int? noiseSeed = null)
     {

@@ -44,7 +44,7 @@ internal static class ProfileEvaluateCommand
         var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
         var emulatorCard = EmulatorCard.Load(emulatorFolder);
         log.WriteLine($"profiles evaluate: {card.ModelName} {card.ModelVersion}; rebuilding {record.Stacks} emulated stacks");
-        var stacks = EmulatedStacks.Generate(emulator, record.Stacks, record.Log10MassMin, record.Log10MassMax);
+        var stacks = ProfileData.Stacks(emulator, record);
         var emulated = ProfileData.Emulated(stacks, emulator, record);
         var defaults = new TrainingOptions();
         var split = GroupSplit.Split(emulated.GroupIds, defaults.TrainFraction, defaults.ValidationFraction, card.Seed);

@@ -39,6 +39,11 @@ internal static class ProfileTrainCommand
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (the card records them)." };
         var noWhiten = new Option<bool>("--no-whiten") { Description = "Feed the standardised profiles as they are, without the PCA-whitening first layer." };
         var freshNoise = new Option<bool>("--fresh-noise") { Description = "With --noise: draw the training stacks' errors afresh for every batch instead of once (validation and test keep one fixed draw)." };
+        var halos = new Option<int>("--halos-per-stack")
+        {
+            Description = "0: train on the emulated mean profiles; N: on one draw each of a stack of N halos, with the emulator's halo-to-halo scatter (1: single halos).",
+            DefaultValueFactory = _ => 0,
+        };
         var set = new Option<string[]>("--set")
         {
             Description = "Override one entry of the chosen configuration, NAME=VALUE (layers, width, dropout, learning_rate, weight_decay, batch_size); repeatable.",
@@ -46,7 +51,7 @@ internal static class ProfileTrainCommand
         };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
         {
-            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, freshNoise, set,
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, freshNoise, halos, set,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
@@ -54,6 +59,7 @@ internal static class ProfileTrainCommand
                 [.. parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], parse.GetValue(maxRadius), !parse.GetValue(noMass), [])
             {
                 FreshNoise = parse.GetValue(freshNoise),
+                HalosPerStack = parse.GetValue(halos),
             },
             new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out,
             whiten: !parse.GetValue(noWhiten), overrides: ConfigurationOverrides.Parse(parse.GetValue(set) ?? [])));
@@ -68,12 +74,15 @@ internal static class ProfileTrainCommand
         var (layout, bins) = ProfileData.Layout(record, emulator.Model.RadiiKpc);
         record = record with { Bins = bins };
         log.WriteLine($"profiles train: {record.Stacks} emulated stacks, {layout.FeatureCount} inputs ({string.Join(",", record.Kinds)} at {bins.Length} radii" +
-            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}{(whiten ? ", PCA-whitened first layer" : string.Empty)}");
-        var stacks = EmulatedStacks.Generate(emulator, record.Stacks, record.Log10MassMin, record.Log10MassMax, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
+            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}{(whiten ? ", PCA-whitened first layer" : string.Empty)}" +
+            (record.HalosPerStack > 0 ? $", {record.HalosPerStack} halos per stack (emulated halo-to-halo scatter)" : string.Empty));
         if (record.FreshNoise && !(record.NoiseFraction > 0))
         {
             throw new ArgumentException("--fresh-noise needs --noise above 0.", nameof(record));
         }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(record.HalosPerStack, nameof(record));
+        var stacks = ProfileData.Stacks(emulator, record, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
 
         var data = ProfileData.Emulated(stacks, emulator, record);
         // Fresh noise rewrites the training rows from their noise-free features; validation and test keep the fixed draw
@@ -109,8 +118,10 @@ internal static class ProfileTrainCommand
             sink => MomentTrainer.Train(data, Spec(layout, definitions.Count, best), options, device,
                 new TrainingProgressLog(sink, epochs, $"({definitions[0].Name}, {definitions[0].Unit})")));
         using var model = result.Model;
-        var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}",
+        var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}" +
+            (record.HalosPerStack > 0 ? $"-halos{record.HalosPerStack}" : string.Empty),
             $"{record.Stacks} stacks emulated at Sobol points by {record.EmulatorFolder} (CAMELS-zoomGZ28, CARPool GP)" +
+            (record.HalosPerStack > 0 ? $", each one draw of {record.HalosPerStack} halo(s) with the emulator's halo-to-halo scatter" : string.Empty) +
             (augmentation is null ? string.Empty : $"; {augmentation.Description}"), data.ParameterNames, result, options) with
         {
             Parameters = definitions,

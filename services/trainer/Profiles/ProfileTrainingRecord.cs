@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StreamProcessor.Emulation.Training;
 using StreamProcessor.Torch.Bundles;
 
 namespace StreamProcessor.Trainer.Profiles;
@@ -20,6 +21,8 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="Configuration">Configuration of the final training (layers, width, dropout, learning rate, weight decay).</param>
 /// <param name="Overrides">Entries of <paramref name="Configuration"/> set by hand (<c>--set</c>) rather than taken from the search.</param>
 /// <param name="FreshNoise">Whether the training stacks' noise was drawn afresh for every batch (<see cref="FreshProfileNoise"/>) rather than once.</param>
+/// <param name="HalosPerStack">0: every stack is the emulated mean profile; N: one draw of a stack of N halos about it, with
+/// the emulator's halo-to-halo scatter (<see cref="StackScatter"/>, seeded by <paramref name="NoiseSeed"/>).</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -33,7 +36,8 @@ internal sealed record ProfileTrainingRecord(
     double Log10MassMax = ProfileTrainingRecord.DesignMassMax,
     IReadOnlyDictionary<string, double>? Configuration = null,
     IReadOnlyDictionary<string, double>? Overrides = null,
-    bool FreshNoise = false)
+    bool FreshNoise = false,
+    int HalosPerStack = 0)
 {
     public const string FileName = "profile-training.json";
 
@@ -42,6 +46,9 @@ internal sealed record ProfileTrainingRecord(
 
     /// <summary>Upper edge of the design mass range.</summary>
     public const double DesignMassMax = 14.5;
+
+    /// <summary>The scatter the stacks are drawn with, or null for mean profiles.</summary>
+    public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed) : null;
 
     public void Save(string folder) =>
         File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, ModelBundle.JsonOptions));

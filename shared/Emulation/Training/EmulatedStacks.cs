@@ -5,7 +5,8 @@ namespace StreamProcessor.Emulation.Training;
 /// <summary>
 /// Emulated stacks at Sobol points of the prior (28 parameters + log10 mass over a chosen range): the
 /// training set of the profile network (reference sheet section 6). The emulator predicts the mean profile of
-/// halos at those parameters, which is what a stack of many halos measures.
+/// halos at those parameters, which is what a stack of many halos measures; with a <see cref="StackScatter"/>, one
+/// draw of a stack of a given number of halos about that mean.
 /// </summary>
 /// <param name="UnitPoints">Emulator inputs in the unit cube, [stack][29] (the Sobol point, mass mapped to the emulator's range).</param>
 /// <param name="Parameters">Physical parameter values, [stack][28].</param>
@@ -28,7 +29,11 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
     /// <param name="log10MassMin">Lower edge of the stacks' log10 mass; inside the emulator's range.</param>
     /// <param name="log10MassMax">Upper edge of the stacks' log10 mass; inside the emulator's range.</param>
     /// <param name="progress">Told every 5,000 stacks.</param>
-    public static EmulatedStacks Generate(ProfileEmulator emulator, int count, double log10MassMin, double log10MassMax, IProgress<int>? progress = null)
+    /// <param name="scatter">Null: every stack is the emulated mean profile. Else each stack is one draw of a finite stack
+    /// of halos about that mean (<see cref="ProfileEmulator.PredictLog10(ReadOnlySpan{double}, Span{double}, Random?, int)"/>),
+    /// seeded per stack, so a stack's draw depends neither on the thread count nor on how many stacks are made.</param>
+    public static EmulatedStacks Generate(
+        ProfileEmulator emulator, int count, double log10MassMin, double log10MassMax, IProgress<int>? progress = null, StackScatter? scatter = null)
     {
         ArgumentNullException.ThrowIfNull(emulator);
         if (log10MassMin >= log10MassMax || log10MassMin < emulator.Model.Log10MassMin || log10MassMax > emulator.Model.Log10MassMax)
@@ -53,7 +58,7 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             profiles[i] = new double[ProfileEmulator.AllKinds.Count * emulator.Bins];
-            emulator.PredictLog10(unit[i], profiles[i]);
+            emulator.PredictLog10(unit[i], profiles[i], scatter?.RandomFor(i), scatter?.HalosPerStack ?? 0);
             int finished = Interlocked.Increment(ref done);
             if (finished % 5000 == 0)
             {
