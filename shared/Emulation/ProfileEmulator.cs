@@ -115,13 +115,17 @@ public sealed class ProfileEmulator
     /// rather than their mean: each PCA coefficient moves by a Gaussian draw of its GP's fitted halo-to-halo variance
     /// sigma_n^2 (the noise term of the CARPool kernel, Lee et al. 2024, arXiv:2403.10609, sect. 3) divided by the number
     /// of halos. The scatter is averaged in log10, which is exact for one halo; for a stack of many it leaves out the
-    /// small ln(10) sigma^2 / 2 offset of a linear mean. Variance beyond the PCA basis (0.5 %) is not drawn.
+    /// small ln(10) sigma^2 / 2 offset of a linear mean. With <paramref name="emulatorError"/> each coefficient also
+    /// draws the GP's predictive variance of the mean at that point (Rasmussen &amp; Williams 2006, Eq. 2.26), which no
+    /// number of halos averages away: training on such draws marginalises over the emulator's own uncertainty (drawn
+    /// independently per stack, not as one smooth function). Variance beyond the PCA basis (0.5 %) is not drawn.
     /// </summary>
     /// <param name="unitInput">Emulator input in the unit cube.</param>
     /// <param name="destination">Kind-major profiles, 5 x <see cref="Bins"/> values.</param>
     /// <param name="scatter">Source of the draws; null for the mean profile.</param>
     /// <param name="halosPerStack">Halos in the stack (1: a single halo); ignored without <paramref name="scatter"/>.</param>
-    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination, Random? scatter, int halosPerStack)
+    /// <param name="emulatorError">Also draw the emulator's predictive uncertainty; ignored without <paramref name="scatter"/>.</param>
+    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination, Random? scatter, int halosPerStack, bool emulatorError = false)
     {
         if (scatter is not null)
         {
@@ -139,7 +143,8 @@ public sealed class ProfileEmulator
                 _processes[k][c].PredictMeans(unitInput, coefficients.Slice(c, 1));
                 if (scatter is not null)
                 {
-                    coefficients[c] += Math.Sqrt(kind.Hyperparameters[c].NoiseVariance / halosPerStack) * Normal.Sample(scatter, 0, 1);
+                    double variance = (kind.Hyperparameters[c].NoiseVariance / halosPerStack) + (emulatorError ? _processes[k][c].PredictVariance(unitInput) : 0);
+                    coefficients[c] += Math.Sqrt(variance) * Normal.Sample(scatter, 0, 1);
                 }
 
                 coefficients[c] = kind.CoefficientMean[c] + (kind.CoefficientStd[c] * coefficients[c]);

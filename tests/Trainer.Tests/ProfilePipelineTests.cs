@@ -40,7 +40,7 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Equal(0, ForecastCommand.Run(emulator, 16, [0.05], forecastLog));
         Assert.Contains("for 28 parameters, 8 principal components", forecastLog.ToString());
 
-        var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []) { FreshNoise = true, HalosPerStack = 1 };
+        var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []) { FreshNoise = true, HalosPerStack = 1, EmulatorError = true };
         Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log,
             overrides: ConfigurationOverrides.Parse(["dropout=0"])));
         Assert.Equal(0, ProfileEvaluateCommand.Run(model, CamelsFolder, null, log));
@@ -57,8 +57,9 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.True(trained.FreshNoise);
         Assert.Contains("drawn afresh for every training batch", card.TrainingData, StringComparison.Ordinal);
         Assert.Equal(1, trained.HalosPerStack);
-        Assert.EndsWith("-halos1", card.ModelVersion, StringComparison.Ordinal);
-        Assert.Contains("each one draw of 1 halo(s) with the emulator's halo-to-halo scatter", card.TrainingData, StringComparison.Ordinal);
+        Assert.True(trained.EmulatorError);
+        Assert.EndsWith("-halos1-emulator-error", card.ModelVersion, StringComparison.Ordinal);
+        Assert.Contains("each one draw of 1 halo(s) with the emulator's halo-to-halo scatter and its predictive uncertainty", card.TrainingData, StringComparison.Ordinal);
         Assert.Equal(ConfigurationOverrides.Keys.Order(), trained.Configuration!.Keys.Order());
         Assert.Equal(1, card.TrainingMachine!.IntraOpThreads);
         Assert.Equal(28, card.Metrics!.PerParameter.Count);

@@ -23,6 +23,7 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="FreshNoise">Whether the training stacks' noise was drawn afresh for every batch (<see cref="FreshProfileNoise"/>) rather than once.</param>
 /// <param name="HalosPerStack">0: every stack is the emulated mean profile; N: one draw of a stack of N halos about it, with
 /// the emulator's halo-to-halo scatter (<see cref="StackScatter"/>, seeded by <paramref name="NoiseSeed"/>).</param>
+/// <param name="EmulatorError">With <paramref name="HalosPerStack"/>: the draws also carry the emulator's predictive uncertainty.</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -37,7 +38,8 @@ internal sealed record ProfileTrainingRecord(
     IReadOnlyDictionary<string, double>? Configuration = null,
     IReadOnlyDictionary<string, double>? Overrides = null,
     bool FreshNoise = false,
-    int HalosPerStack = 0)
+    int HalosPerStack = 0,
+    bool EmulatorError = false)
 {
     public const string FileName = "profile-training.json";
 
@@ -48,7 +50,7 @@ internal sealed record ProfileTrainingRecord(
     public const double DesignMassMax = 14.5;
 
     /// <summary>The scatter the stacks are drawn with, or null for mean profiles.</summary>
-    public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed) : null;
+    public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed, EmulatorError) : null;
 
     public void Save(string folder) =>
         File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, ModelBundle.JsonOptions));

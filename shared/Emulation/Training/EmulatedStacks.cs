@@ -30,7 +30,7 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
     /// <param name="log10MassMax">Upper edge of the stacks' log10 mass; inside the emulator's range.</param>
     /// <param name="progress">Told every 5,000 stacks.</param>
     /// <param name="scatter">Null: every stack is the emulated mean profile. Else each stack is one draw of a finite stack
-    /// of halos about that mean (<see cref="ProfileEmulator.PredictLog10(ReadOnlySpan{double}, Span{double}, Random?, int)"/>),
+    /// of halos about that mean (<see cref="ProfileEmulator.PredictLog10(ReadOnlySpan{double}, Span{double}, Random?, int, bool)"/>),
     /// seeded per stack, so a stack's draw depends neither on the thread count nor on how many stacks are made.</param>
     public static EmulatedStacks Generate(
         ProfileEmulator emulator, int count, double log10MassMin, double log10MassMax, IProgress<int>? progress = null, StackScatter? scatter = null)
@@ -58,7 +58,7 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             profiles[i] = new double[ProfileEmulator.AllKinds.Count * emulator.Bins];
-            emulator.PredictLog10(unit[i], profiles[i], scatter?.RandomFor(i), scatter?.HalosPerStack ?? 0);
+            emulator.PredictLog10(unit[i], profiles[i], scatter?.RandomFor(i), scatter?.HalosPerStack ?? 0, scatter?.EmulatorError ?? false);
             int finished = Interlocked.Increment(ref done);
             if (finished % 5000 == 0)
             {

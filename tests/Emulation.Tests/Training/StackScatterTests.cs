@@ -1,3 +1,4 @@
+using StreamProcessor.Emulation.Gp;
 using StreamProcessor.Emulation.Profiles;
 using StreamProcessor.Emulation.Training;
 
@@ -9,9 +10,10 @@ public sealed class StackScatterTests
         ProfileEmulator.Fit(CamelsData.Dataset, [.. Enumerable.Range(0, 60)], new EmulatorFitOptions { MaxComponents = 2, MaxIterations = 15 }));
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    public void A_stack_of_n_halos_scatters_about_the_mean_by_the_fitted_halo_variance_over_n(int halos)
+    [InlineData(1, false)]
+    [InlineData(4, false)]
+    [InlineData(4, true)]
+    public void A_stack_of_n_halos_scatters_about_the_mean_by_the_fitted_halo_variance_over_n(int halos, bool emulatorError)
     {
         var emulator = Emulator.Value;
         var halo = CamelsData.Dataset.Halos[100];
@@ -22,9 +24,13 @@ public sealed class StackScatterTests
         const int bin = 10;
         int index = (ProfileEmulator.IndexOf(ProfileKind.GasDensity) * emulator.Bins) + bin;
         // The coefficients are independent Gaussians, so the variance of one bin is the sum over components of
-        // (coefficient std x component weight)^2 x sigma_n^2 / N.
+        // (coefficient std x component weight)^2 x (sigma_n^2 / N, plus the GP's predictive variance with the emulator's error).
+        var model = emulator.Model;
+        double Predictive(int c) => emulatorError
+            ? GaussianProcess.Condition(model.TrainingInputs, [kind.StandardisedCoefficients[c]], model.Partner, kind.Hyperparameters[c]).PredictVariance(unit)
+            : 0;
         double expected = Enumerable.Range(0, kind.CoefficientMean.Length)
-            .Sum(c => Math.Pow(kind.CoefficientStd[c] * kind.Basis.Components[c][bin], 2) * kind.Hyperparameters[c].NoiseVariance / halos);
+            .Sum(c => Math.Pow(kind.CoefficientStd[c] * kind.Basis.Components[c][bin], 2) * ((kind.Hyperparameters[c].NoiseVariance / halos) + Predictive(c)));
 
         const int draws = 4000;
         var random = new Random(7);
@@ -32,7 +38,7 @@ public sealed class StackScatterTests
         var profile = new double[mean.Length];
         for (int i = 0; i < draws; i++)
         {
-            emulator.PredictLog10(unit, profile, random, halos);
+            emulator.PredictLog10(unit, profile, random, halos, emulatorError);
             Assert.All(profile, v => Assert.True(double.IsFinite(v)));
             values[i] = profile[index];
         }
