@@ -115,17 +115,19 @@ public sealed class ProfileEmulator
     /// rather than their mean: each PCA coefficient moves by a Gaussian draw of its GP's fitted halo-to-halo variance
     /// sigma_n^2 (the noise term of the CARPool kernel, Lee et al. 2024, arXiv:2403.10609, sect. 3) divided by the number
     /// of halos. The scatter is averaged in log10, which is exact for one halo; for a stack of many it leaves out the
-    /// small ln(10) sigma^2 / 2 offset of a linear mean. With <paramref name="emulatorError"/> each coefficient also
-    /// draws the GP's predictive variance of the mean at that point (Rasmussen &amp; Williams 2006, Eq. 2.26), which no
-    /// number of halos averages away: training on such draws marginalises over the emulator's own uncertainty (drawn
-    /// independently per stack, not as one smooth function). Variance beyond the PCA basis (0.5 %) is not drawn.
+    /// small ln(10) sigma^2 / 2 offset of a linear mean. Given <paramref name="emulatorVariances"/> (from
+    /// <see cref="EmulatorVariances"/>), each coefficient also draws the GP's predictive variance of the mean at that point
+    /// (Rasmussen &amp; Williams 2006, Eq. 2.26), which no number of halos averages away: training on such draws
+    /// marginalises over the emulator's own uncertainty (drawn independently per stack, not as one smooth function).
+    /// Variance beyond the PCA basis (0.5 %) is not drawn.
     /// </summary>
     /// <param name="unitInput">Emulator input in the unit cube.</param>
     /// <param name="destination">Kind-major profiles, 5 x <see cref="Bins"/> values.</param>
     /// <param name="scatter">Source of the draws; null for the mean profile.</param>
     /// <param name="halosPerStack">Halos in the stack (1: a single halo); ignored without <paramref name="scatter"/>.</param>
-    /// <param name="emulatorError">Also draw the emulator's predictive uncertainty; ignored without <paramref name="scatter"/>.</param>
-    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination, Random? scatter, int halosPerStack, bool emulatorError = false)
+    /// <param name="emulatorVariances">Empty, or the predictive variance of every process at <paramref name="unitInput"/>
+    /// (kind-major, then component); ignored without <paramref name="scatter"/>.</param>
+    public void PredictLog10(ReadOnlySpan<double> unitInput, Span<double> destination, Random? scatter, int halosPerStack, ReadOnlySpan<double> emulatorVariances = default)
     {
         if (scatter is not null)
         {
@@ -133,6 +135,7 @@ public sealed class ProfileEmulator
         }
 
         int bins = Bins;
+        int process = 0;
         Span<double> coefficients = _mostComponents <= StackComponents ? stackalloc double[StackComponents] : new double[_mostComponents];
         for (int k = 0; k < Model.Kinds.Count; k++)
         {
@@ -143,7 +146,7 @@ public sealed class ProfileEmulator
                 _processes[k][c].PredictMeans(unitInput, coefficients.Slice(c, 1));
                 if (scatter is not null)
                 {
-                    double variance = (kind.Hyperparameters[c].NoiseVariance / halosPerStack) + (emulatorError ? _processes[k][c].PredictVariance(unitInput) : 0);
+                    double variance = (kind.Hyperparameters[c].NoiseVariance / halosPerStack) + (emulatorVariances.IsEmpty ? 0 : emulatorVariances[process + c]);
                     coefficients[c] += Math.Sqrt(variance) * Normal.Sample(scatter, 0, 1);
                 }
 
@@ -151,6 +154,7 @@ public sealed class ProfileEmulator
             }
 
             kind.Basis.Reconstruct(coefficients[..count], destination.Slice(IndexOf(kind.Kind) * bins, bins));
+            process += count;
         }
 
         var y = ComptonY.FromGas(Model.RadiiKpc, destination.Slice(IndexOf(ProfileKind.GasDensity) * bins, bins), destination.Slice(IndexOf(ProfileKind.GasTemperature) * bins, bins));
@@ -159,6 +163,35 @@ public sealed class ProfileEmulator
         {
             ySlice[i] = ProfileLayout.Log10Floored(ProfileKind.ComptonY, y[i]);
         }
+    }
+
+    /// <summary>Number of Gaussian processes (PCA components over all stored kinds).</summary>
+    public int ProcessCount => Model.Kinds.Sum(k => k.CoefficientMean.Length);
+
+    /// <summary>
+    /// Predictive variance of every process (kind-major, then component; standardised units) at each of
+    /// <paramref name="unitInputs"/>: [point][process]. Batched: one pass over each process's Cholesky factor.
+    /// </summary>
+    public double[][] EmulatorVariances(IReadOnlyList<double[]> unitInputs)
+    {
+        double[][] variances = [.. unitInputs.Select(_ => new double[ProcessCount])];
+        var column = new double[unitInputs.Count];
+        int process = 0;
+        foreach (var processes in _processes)
+        {
+            foreach (var gp in processes)
+            {
+                gp.PredictVariances(unitInputs, column);
+                for (int p = 0; p < column.Length; p++)
+                {
+                    variances[p][process] = column[p];
+                }
+
+                process++;
+            }
+        }
+
+        return variances;
     }
 
     /// <summary>Position of <paramref name="kind"/> in <see cref="AllKinds"/>.</summary>

@@ -14,6 +14,9 @@ namespace StreamProcessor.Emulation.Training;
 /// <param name="Log10Profiles">Every kind of <see cref="ProfileEmulator.AllKinds"/>, kind-major, [stack][5 x bins].</param>
 public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters, double[] Log10Mass, double[][] Log10Profiles)
 {
+    /// <summary>Stacks emulated together: the predictive variances of a chunk share one pass over each Cholesky factor.</summary>
+    private const int ChunkSize = 64;
+
     /// <summary>Number of stacks.</summary>
     public int Count => Log10Mass.Length;
 
@@ -30,7 +33,7 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
     /// <param name="log10MassMax">Upper edge of the stacks' log10 mass; inside the emulator's range.</param>
     /// <param name="progress">Told every 5,000 stacks.</param>
     /// <param name="scatter">Null: every stack is the emulated mean profile. Else each stack is one draw of a finite stack
-    /// of halos about that mean (<see cref="ProfileEmulator.PredictLog10(ReadOnlySpan{double}, Span{double}, Random?, int, bool)"/>),
+    /// of halos about that mean (<see cref="ProfileEmulator.PredictLog10(ReadOnlySpan{double}, Span{double}, Random?, int, ReadOnlySpan{double})"/>),
     /// seeded per stack, so a stack's draw depends neither on the thread count nor on how many stacks are made.</param>
     public static EmulatedStacks Generate(
         ProfileEmulator emulator, int count, double log10MassMin, double log10MassMax, IProgress<int>? progress = null, StackScatter? scatter = null)
@@ -55,14 +58,23 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
 
         var profiles = new double[count][];
         int done = 0;
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        int chunks = (count + ChunkSize - 1) / ChunkSize;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
         {
-            profiles[i] = new double[ProfileEmulator.AllKinds.Count * emulator.Bins];
-            emulator.PredictLog10(unit[i], profiles[i], scatter?.RandomFor(i), scatter?.HalosPerStack ?? 0, scatter?.EmulatorError ?? false);
-            int finished = Interlocked.Increment(ref done);
-            if (finished % 5000 == 0)
+            int first = chunk * ChunkSize;
+            int size = Math.Min(ChunkSize, count - first);
+            double[][]? variances = scatter is { EmulatorError: true } ? emulator.EmulatorVariances(unit[first..(first + size)]) : null;
+            for (int j = 0; j < size; j++)
             {
-                progress?.Report(finished);
+                int i = first + j;
+                profiles[i] = new double[ProfileEmulator.AllKinds.Count * emulator.Bins];
+                emulator.PredictLog10(unit[i], profiles[i], scatter?.RandomFor(i), scatter?.HalosPerStack ?? 0, variances is null ? default : variances[j]);
+            }
+
+            int before = Interlocked.Add(ref done, size) - size;
+            if ((before + size) / 5000 > before / 5000)
+            {
+                progress?.Report((before + size) / 5000 * 5000);
             }
         });
 

@@ -29,6 +29,7 @@ public sealed class StackScatterTests
         double Predictive(int c) => emulatorError
             ? GaussianProcess.Condition(model.TrainingInputs, [kind.StandardisedCoefficients[c]], model.Partner, kind.Hyperparameters[c]).PredictVariance(unit)
             : 0;
+        double[] variances = emulatorError ? emulator.EmulatorVariances([unit, [.. unit.Select(u => 1 - u)]])[0] : [];
         double expected = Enumerable.Range(0, kind.CoefficientMean.Length)
             .Sum(c => Math.Pow(kind.CoefficientStd[c] * kind.Basis.Components[c][bin], 2) * ((kind.Hyperparameters[c].NoiseVariance / halos) + Predictive(c)));
 
@@ -38,7 +39,7 @@ public sealed class StackScatterTests
         var profile = new double[mean.Length];
         for (int i = 0; i < draws; i++)
         {
-            emulator.PredictLog10(unit, profile, random, halos, emulatorError);
+            emulator.PredictLog10(unit, profile, random, halos, variances);
             Assert.All(profile, v => Assert.True(double.IsFinite(v)));
             values[i] = profile[index];
         }
@@ -67,5 +68,12 @@ public sealed class StackScatterTests
         double Rms(EmulatedStacks s) => Math.Sqrt(s.Log10Profiles.Zip(plain.Log10Profiles).SelectMany(p => p.First.Zip(p.Second, (a, b) => (a - b) * (a - b))).Average());
         Assert.True(Rms(many) < 0.2 * Rms(single), $"rms about the mean: 100 halos {Rms(many):G3}, one halo {Rms(single):G3} dex");
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatedStacks.Generate(emulator, 4, 13.2, 13.8, scatter: new StackScatter(0, 11)));
+
+        // With the emulator's error the variances are computed 64 stacks at a time: a stack's draw must not depend on
+        // which other stacks share its chunk.
+        var wide = EmulatedStacks.Generate(emulator, 100, 13.2, 13.8, scatter: new StackScatter(1, 11, EmulatorError: true));
+        var narrow = EmulatedStacks.Generate(emulator, 70, 13.2, 13.8, scatter: new StackScatter(1, 11, EmulatorError: true));
+        Assert.Equal(wide.Log10Profiles[65], narrow.Log10Profiles[65]);
+        Assert.NotEqual(single.Log10Profiles[5], wide.Log10Profiles[5]);
     }
 }
