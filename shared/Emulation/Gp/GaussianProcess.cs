@@ -12,7 +12,6 @@ public sealed class GaussianProcess
 {
     private readonly double[][] _inputs;
     private readonly double[] _inverseLengthSquared;
-    private readonly Cholesky<double> _cholesky;
     private readonly Lazy<double[][]> _lowerRows;
 
     private GaussianProcess(double[][] inputs, double[][] alpha, GpHyperparameters hyperparameters, Cholesky<double> cholesky)
@@ -21,7 +20,6 @@ public sealed class GaussianProcess
         Alpha = alpha;
         Hyperparameters = hyperparameters;
         _inverseLengthSquared = [.. hyperparameters.LengthScales.Select(l => 1 / (l * l))];
-        _cholesky = cholesky;
         _lowerRows = new(() => LowerRows(cholesky.Factor), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
