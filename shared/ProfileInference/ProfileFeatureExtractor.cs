@@ -6,7 +6,8 @@ namespace StreamProcessor.ProfileInference;
 
 /// <summary>
 /// stacked profile → the feature vector of a <see cref="ProfileLayout"/>: for each layout kind, log10 of the profile at
-/// each layout radius (floored per kind, <see cref="ProfileLayout.Log10Floored"/>), kind-major, then log10 M_halo.
+/// each layout radius (floored per kind, <see cref="ProfileLayout.Log10Floored"/>), kind-major, then log10 M_halo and
+/// log10 of the stacked object count where the layout reads them.
 /// Each layout radius takes the profile bin within <see cref="ProfileLayout.RadiusTolerance"/> (relative) of it;
 /// profile bins the layout does not use are ignored, so a survey may publish a finer or wider grid.
 /// </summary>
@@ -64,7 +65,9 @@ public sealed class ProfileFeatureExtractor(ProfileLayout layout)
             }
         }
 
-        if (layout.IncludeLog10HaloMass) values[f] = profile.Log10HaloMass!.Value;
+        if (layout.IncludeLog10HaloMass) values[f++] = profile.Log10HaloMass!.Value;
+        // The schema keeps stacked_objects at 1 or more; a stack-size-aware model reads how much its scatter averages down.
+        if (layout.IncludeLog10StackedObjects) values[f] = Math.Log10(Math.Max(1, profile.StackedObjects));
         return new ProfileExtraction.Extracted(values, belowFloor);
     }
 

@@ -48,7 +48,7 @@ public sealed class TorchProfileModel : IProfileModel, IDisposable
         }
 
         log?.Invoke($"Loaded {Name} {Version} from {folder} on {DeviceName} (card {CardSha256[..12]}): {Layout.Kinds.Count} kinds x {Layout.RadiiMpcOverH.Count} radii" +
-            $"{(Layout.IncludeLog10HaloMass ? " + log10 M_halo" : "")} -> {ParameterNames.Count} parameters");
+            $"{(Layout.IncludeLog10HaloMass ? " + log10 M_halo" : "")}{(Layout.IncludeLog10StackedObjects ? " + log10 stacked objects" : "")} -> {ParameterNames.Count} parameters");
     }
 
     /// <summary>Loads the bundle in <paramref name="folder"/> (an absolute or resolvable path) without the host's options.</summary>

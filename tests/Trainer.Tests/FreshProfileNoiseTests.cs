@@ -51,4 +51,18 @@ public sealed class FreshProfileNoiseTests
         Assert.All(batch.AsSpan(0, width).ToArray(), v => Assert.InRange(v, 29.9, 30.1));
         Assert.All(batch.AsSpan(width, width).ToArray(), v => Assert.InRange(v, 9.9, 10.1));
     }
+
+    [Fact]
+    public void Mass_and_stack_size_stay_exact_when_both_are_inputs()
+    {
+        var layout = Layout with { IncludeLog10StackedObjects = true };
+        int width = layout.FeatureCount;
+        float[] clean = [.. Enumerable.Range(0, width).Select(f => f < width - 2 ? 1f : f == width - 2 ? 13.5f : 2.4f)];
+        var batch = new float[width];
+
+        new FreshProfileNoise(clean, layout, 0.3).Apply([0], batch, new Random(2));
+
+        Assert.Equal([13.5f, 2.4f], batch[^2..]);
+        Assert.Equal(layout.ProfileValueCount, Enumerable.Range(0, width).Count(f => batch[f] != clean[f]));
+    }
 }

@@ -40,7 +40,7 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Equal(0, ForecastCommand.Run(emulator, 16, [0.05], forecastLog));
         Assert.Contains("for 28 parameters, 8 principal components", forecastLog.ToString());
 
-        var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []) { FreshNoise = true, HalosPerStack = 1, EmulatorError = true };
+        var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []) { FreshNoise = true, HalosPerStack = 1, EmulatorError = true, MaxHalosPerStack = 30 };
         Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log,
             overrides: ConfigurationOverrides.Parse(["dropout=0"])));
         Assert.Equal(0, ProfileEvaluateCommand.Run(model, CamelsFolder, null, log));
@@ -56,10 +56,13 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Equal(0.0, trained.Overrides!["dropout"]);
         Assert.True(trained.FreshNoise);
         Assert.Contains("drawn afresh for every training batch", card.TrainingData, StringComparison.Ordinal);
-        Assert.Equal(1, trained.HalosPerStack);
+        Assert.Equal((1, 30), (trained.HalosPerStack, trained.MaxHalosPerStack));
         Assert.True(trained.EmulatorError);
-        Assert.EndsWith("-halos1-emulator-error", card.ModelVersion, StringComparison.Ordinal);
-        Assert.Contains("each one draw of 1 halo(s) with the emulator's halo-to-halo scatter and its predictive uncertainty", card.TrainingData, StringComparison.Ordinal);
+        Assert.EndsWith("-halos1-30-emulator-error", card.ModelVersion, StringComparison.Ordinal);
+        Assert.Contains("each one draw of 1-30 halo(s) (size log-uniform, an input) with the emulator's halo-to-halo scatter and its predictive uncertainty",
+            card.TrainingData, StringComparison.Ordinal);
+        // The test stacks are also scored per range of stack size (1, 2-9, 10-30), each range with enough stacks.
+        Assert.Contains(card.AdditionalMetrics!, m => m.Split.StartsWith("emulated test stacks, stack size ", StringComparison.Ordinal));
         Assert.Equal(ConfigurationOverrides.Keys.Order(), trained.Configuration!.Keys.Order());
         Assert.Equal(1, card.TrainingMachine!.IntraOpThreads);
         Assert.Equal(28, card.Metrics!.PerParameter.Count);
@@ -72,6 +75,9 @@ public sealed class ProfilePipelineTests : IDisposable
 
         var layout = System.Text.Json.JsonSerializer.Deserialize<ProfileLayout>(File.ReadAllText(Path.Combine(model, ProfileLayout.FileName)), ModelBundle.JsonOptions)!;
         Assert.Equal([ProfileKind.GasDensity, ProfileKind.ComptonY], layout.Kinds);
+        Assert.True(layout.IncludeLog10StackedObjects);
+        Assert.Equal("log10_stacked_objects", card.FeatureDomain!.FeatureNames[^1]);
+        Assert.Equal(0, card.FeatureDomain.Ranges[^1].Min);
         Assert.Equal(layout.FeatureCount, card.FeatureDomain!.Ranges.Count);
         Assert.Equal(layout.FeatureCount, card.Architecture.InputFeatures);
         Assert.InRange(card.Architecture.WhitenedInputs!.Value, 1, layout.FeatureCount);

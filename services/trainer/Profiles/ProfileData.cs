@@ -11,7 +11,8 @@ internal static class ProfileData
 {
     /// <summary>The layout and CAMELS bins of <paramref name="record"/>.</summary>
     public static (ProfileLayout Layout, int[] Bins) Layout(ProfileTrainingRecord record, IReadOnlyList<double> radiiKpc) =>
-        ProfileFeatures.CamelsLayout([.. record.Kinds.Select(ProfileLayout.KindFromShortName)], radiiKpc, record.MaxRadiusMpcOverH, record.IncludeLog10Mass);
+        ProfileFeatures.CamelsLayout([.. record.Kinds.Select(ProfileLayout.KindFromShortName)], radiiKpc, record.MaxRadiusMpcOverH, record.IncludeLog10Mass,
+            record.StackSizeIsInput());
 
     /// <summary>The emulated stacks of <paramref name="record"/>: its Sobol points, mass range and halo scatter.</summary>
     public static EmulatedStacks Stacks(ProfileEmulator emulator, ProfileTrainingRecord record, IProgress<int>? progress = null) =>
@@ -29,7 +30,7 @@ internal static class ProfileData
         for (int i = 0; i < stacks.Count; i++)
         {
             ProfileFeatures.Write(layout, bins, emulator.Bins, stacks.Log10Profiles[i], stacks.Log10Mass[i],
-                inputs.AsSpan(i * layout.FeatureCount, layout.FeatureCount), noise, fraction);
+                inputs.AsSpan(i * layout.FeatureCount, layout.FeatureCount), noise, fraction, stacks.StackSizes?[i] ?? 1);
             for (int p = 0; p < priors.Count; p++)
             {
                 targets[(i * priors.Count) + p] = (float)priors[p].InferredValue(stacks.Parameters[i][p]);
@@ -42,7 +43,7 @@ internal static class ProfileData
 
     /// <summary>
     /// Real halos of <paramref name="zoomIds"/> whose measured mass lies in the network's training mass range (single
-    /// halos, not stacks), their measured profiles in the same layout.
+    /// halos, not stacks: a stack size of 1 where the layout reads it), their measured profiles in the same layout.
     /// </summary>
     public static SampleDataset RealHalos(CamelsZoomDataset data, IReadOnlyCollection<int> zoomIds, ProfileTrainingRecord record, double noiseFraction = 0, int noiseSeed = 0)
     {

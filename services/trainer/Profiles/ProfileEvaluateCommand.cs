@@ -11,8 +11,8 @@ namespace StreamProcessor.Trainer.Profiles;
 
 /// <summary>
 /// <c>trainer profiles evaluate</c>: rebuilds the emulated test split exactly as <c>profiles train</c> made it, and
-/// fills the card: per-parameter metrics and coverage on (1) the emulated test stacks, (2) the same stacks with 10,
-/// 20 and 40 % noise, (3) the real held-out halos of the emulator card (single halos: harder, reported as they are);
+/// fills the card: per-parameter metrics and coverage on (1) the emulated test stacks (and, for a stack-size-aware
+/// model, its test stacks per decade of size), (2) the same stacks with 10, 20 and 40 % noise, (3) the real held-out halos of the emulator card (single halos: harder, reported as they are);
 /// PNGs of predicted vs true, r against the 0.97 / 0.90 lines, and coverage.
 /// </summary>
 internal static class ProfileEvaluateCommand
@@ -24,6 +24,9 @@ internal static class ProfileEvaluateCommand
     };
 
     private static readonly double[] NoiseVariants = [0.1, 0.2, 0.4];
+
+    /// <summary>Fewest test stacks of one size range worth their own metrics (r and coverage need a sample).</summary>
+    private const int MinimumRowsPerSize = 20;
 
     internal static Command Create()
     {
@@ -66,6 +69,12 @@ internal static class ProfileEvaluateCommand
             [.. plotNames.Select(n => calibration.Coverage[n].Select(c => c.EmpiricalCoverage).ToArray())], "Coverage, emulated test stacks");
 
         var additional = new List<ModelMetrics>();
+        foreach (var (label, rows) in BySize(stacks, split.Test, record))
+        {
+            var (t, m, s) = Predict(bundle, emulated, rows);
+            additional.Add(MomentEvaluator.Metrics($"emulated test stacks, stack size {label}", names, t, m, s));
+        }
+
         foreach (double noise in NoiseVariants)
         {
             var noisy = ProfileData.Emulated(stacks, emulator, record, noise, record.NoiseSeed + 1000);
@@ -85,6 +94,39 @@ internal static class ProfileEvaluateCommand
         ModelBundle.WriteCard(modelFolder, evaluated);
         Report(log, evaluated, groups);
         return 0;
+    }
+
+    /// <summary>
+    /// The test stacks of a stack-size-aware model grouped by size: 1, 2-9, 10-99, ... (sizes are log-uniform, so each
+    /// decade holds a similar share); none for a model trained on one size.
+    /// </summary>
+    private static IEnumerable<(string Label, int[] Rows)> BySize(EmulatedStacks stacks, int[] test, ProfileTrainingRecord record)
+    {
+        if (!record.StackSizeIsInput() || stacks.StackSizes is not { } sizes)
+        {
+            yield break;
+        }
+
+        // Edges: the smallest size alone, then up to each power of ten; a last bin of one size joins the one before.
+        var edges = new List<(int Lower, int Upper)> { (record.HalosPerStack, record.HalosPerStack) };
+        for (int lower = record.HalosPerStack + 1; lower <= record.MaxHalosPerStack;)
+        {
+            int power = 10;
+            while (power <= lower) power *= 10;
+            int upper = Math.Min(record.MaxHalosPerStack, power - 1);
+            upper = upper + 1 == record.MaxHalosPerStack ? record.MaxHalosPerStack : upper;
+            edges.Add((lower, upper));
+            lower = upper + 1;
+        }
+
+        foreach (var (lower, upper) in edges)
+        {
+            int[] rows = [.. test.Where(r => sizes[r] >= lower && sizes[r] <= upper)];
+            if (rows.Length >= MinimumRowsPerSize)
+            {
+                yield return (lower == upper ? $"{lower}" : $"{lower}-{upper}", rows);
+            }
+        }
     }
 
     private static (double[][] Truth, double[][] Mean, double[][] Sigma) Predict(ModelBundle bundle, SampleDataset data, int[] rows)

@@ -48,6 +48,11 @@ internal static class ProfileTrainCommand
         {
             Description = "With --halos-per-stack: the draws also carry the emulator's predictive uncertainty (GP variance of the mean), which no stack averages away.",
         };
+        var maxHalos = new Option<int>("--max-halos-per-stack")
+        {
+            Description = "With --halos-per-stack N: draw each stack's size log-uniform in N..M and give log10 of it as an input, so one model serves single halos and large stacks (the service reads stacked_objects).",
+            DefaultValueFactory = _ => 0,
+        };
         var set = new Option<string[]>("--set")
         {
             Description = "Override one entry of the chosen configuration, NAME=VALUE (layers, width, dropout, learning_rate, weight_decay, batch_size); repeatable.",
@@ -55,7 +60,7 @@ internal static class ProfileTrainCommand
         };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
         {
-            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, freshNoise, halos, emulatorError, set,
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, freshNoise, halos, emulatorError, maxHalos, set,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
@@ -65,6 +70,7 @@ internal static class ProfileTrainCommand
                 FreshNoise = parse.GetValue(freshNoise),
                 HalosPerStack = parse.GetValue(halos),
                 EmulatorError = parse.GetValue(emulatorError),
+                MaxHalosPerStack = parse.GetValue(maxHalos),
             },
             new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out,
             whiten: !parse.GetValue(noWhiten), overrides: ConfigurationOverrides.Parse(parse.GetValue(set) ?? [])));
@@ -79,8 +85,8 @@ internal static class ProfileTrainCommand
         var (layout, bins) = ProfileData.Layout(record, emulator.Model.RadiiKpc);
         record = record with { Bins = bins };
         log.WriteLine($"profiles train: {record.Stacks} emulated stacks, {layout.FeatureCount} inputs ({string.Join(",", record.Kinds)} at {bins.Length} radii" +
-            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}), noise {record.NoiseFraction:P0}{(whiten ? ", PCA-whitened first layer" : string.Empty)}" +
-            (record.HalosPerStack > 0 ? $", {record.HalosPerStack} halos per stack (emulated halo-to-halo scatter{(record.EmulatorError ? " and emulator error" : string.Empty)})" : string.Empty));
+            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}{(layout.IncludeLog10StackedObjects ? " + log10 stack size" : string.Empty)}), noise {record.NoiseFraction:P0}{(whiten ? ", PCA-whitened first layer" : string.Empty)}" +
+            (record.HalosPerStack > 0 ? $", {record.StackSizes()} halos per stack (emulated halo-to-halo scatter{(record.EmulatorError ? " and emulator error" : string.Empty)})" : string.Empty));
         if (record.FreshNoise && !(record.NoiseFraction > 0))
         {
             throw new ArgumentException("--fresh-noise needs --noise above 0.", nameof(record));
@@ -90,6 +96,11 @@ internal static class ProfileTrainCommand
         if (record.EmulatorError && record.HalosPerStack == 0)
         {
             throw new ArgumentException("--emulator-error needs --halos-per-stack 1 or more.", nameof(record));
+        }
+
+        if (record.MaxHalosPerStack != 0 && record.MaxHalosPerStack <= record.HalosPerStack)
+        {
+            throw new ArgumentException("--max-halos-per-stack needs --halos-per-stack 1 or more, and must exceed it.", nameof(record));
         }
 
         var stacks = ProfileData.Stacks(emulator, record, new Progress<int>(n => log.WriteLine($"  emulated {n} stacks")));
@@ -129,9 +140,9 @@ internal static class ProfileTrainCommand
                 new TrainingProgressLog(sink, epochs, $"({definitions[0].Name}, {definitions[0].Unit})")));
         using var model = result.Model;
         var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}" +
-            (record.HalosPerStack > 0 ? $"-halos{record.HalosPerStack}" : string.Empty) + (record.EmulatorError ? "-emulator-error" : string.Empty),
+            (record.HalosPerStack > 0 ? $"-halos{record.StackSizes()}" : string.Empty) + (record.EmulatorError ? "-emulator-error" : string.Empty),
             $"{record.Stacks} stacks emulated at Sobol points by {record.EmulatorFolder} (CAMELS-zoomGZ28, CARPool GP)" +
-            (record.HalosPerStack > 0 ? $", each one draw of {record.HalosPerStack} halo(s) with the emulator's halo-to-halo scatter" : string.Empty) +
+            (record.HalosPerStack > 0 ? $", each one draw of {record.StackSizes()} halo(s){(record.StackSizeIsInput() ? " (size log-uniform, an input)" : string.Empty)} with the emulator's halo-to-halo scatter" : string.Empty) +
             (record.EmulatorError ? " and its predictive uncertainty" : string.Empty) +
             (augmentation is null ? string.Empty : $"; {augmentation.Description}"), data.ParameterNames, result, options) with
         {

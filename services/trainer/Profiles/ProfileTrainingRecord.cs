@@ -24,6 +24,8 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="HalosPerStack">0: every stack is the emulated mean profile; N: one draw of a stack of N halos about it, with
 /// the emulator's halo-to-halo scatter (<see cref="StackScatter"/>, seeded by <paramref name="NoiseSeed"/>).</param>
 /// <param name="EmulatorError">With <paramref name="HalosPerStack"/>: the draws also carry the emulator's predictive uncertainty.</param>
+/// <param name="MaxHalosPerStack">Above <paramref name="HalosPerStack"/>: stack sizes are drawn log-uniform between the two and
+/// log10 of the size is an input (one model for single halos and large stacks); 0: one size.</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -39,7 +41,8 @@ internal sealed record ProfileTrainingRecord(
     IReadOnlyDictionary<string, double>? Overrides = null,
     bool FreshNoise = false,
     int HalosPerStack = 0,
-    bool EmulatorError = false)
+    bool EmulatorError = false,
+    int MaxHalosPerStack = 0)
 {
     public const string FileName = "profile-training.json";
 
@@ -50,7 +53,13 @@ internal sealed record ProfileTrainingRecord(
     public const double DesignMassMax = 14.5;
 
     /// <summary>The scatter the stacks are drawn with, or null for mean profiles.</summary>
-    public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed, EmulatorError) : null;
+    public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed, EmulatorError, MaxHalosPerStack) : null;
+
+    /// <summary>Whether stack sizes vary, so that the network reads log10 of the size as an input.</summary>
+    public bool StackSizeIsInput() => HalosPerStack > 0 && MaxHalosPerStack > HalosPerStack;
+
+    /// <summary>"1" or "1-1000": the stack sizes trained on, for versions and descriptions.</summary>
+    public string StackSizes() => StackSizeIsInput() ? $"{HalosPerStack}-{MaxHalosPerStack}" : $"{HalosPerStack}";
 
     public void Save(string folder) =>
         File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, ModelBundle.JsonOptions));

@@ -2,7 +2,7 @@ namespace StreamProcessor.Emulation.Profiles;
 
 /// <summary>
 /// Builds model inputs from log10 profiles on the CAMELS radial grid: picks a <see cref="ProfileLayout"/>'s kinds and
-/// bins, appends log10 mass, and optionally injects Gaussian noise (the robustness study of Hernandez Martinez et al.
+/// bins, appends log10 mass and log10 of the stack size, and optionally injects Gaussian noise (the robustness study of Hernandez Martinez et al.
 /// 2025: 10-40 % errors on every profile value).
 /// </summary>
 public static class ProfileFeatures
@@ -18,7 +18,7 @@ public static class ProfileFeatures
     /// indices of those bins on the CAMELS grid.
     /// </summary>
     public static (ProfileLayout Layout, int[] Bins) CamelsLayout(
-        IReadOnlyList<ProfileKind> kinds, IReadOnlyList<double> radiiKpc, double maxRadiusMpcOverH, bool includeLog10Mass)
+        IReadOnlyList<ProfileKind> kinds, IReadOnlyList<double> radiiKpc, double maxRadiusMpcOverH, bool includeLog10Mass, bool includeLog10StackedObjects = false)
     {
         int[] bins = [.. Enumerable.Range(0, radiiKpc.Count).Where(b => KpcToMpcOverH(radiiKpc[b]) <= maxRadiusMpcOverH)];
         if (bins.Length == 0)
@@ -26,7 +26,7 @@ public static class ProfileFeatures
             throw new ArgumentException($"No radial bin lies within {maxRadiusMpcOverH} h^-1 Mpc (the innermost is {KpcToMpcOverH(radiiKpc[0]):G3}).", nameof(maxRadiusMpcOverH));
         }
 
-        var layout = new ProfileLayout([.. kinds], [.. bins.Select(b => KpcToMpcOverH(radiiKpc[b]))], includeLog10Mass).Validated();
+        var layout = new ProfileLayout([.. kinds], [.. bins.Select(b => KpcToMpcOverH(radiiKpc[b]))], includeLog10Mass, includeLog10StackedObjects).Validated();
         return (layout, bins);
     }
 
@@ -34,11 +34,11 @@ public static class ProfileFeatures
     /// Writes the features of one stack: <paramref name="log10AllKinds"/> holds every kind of
     /// <see cref="ProfileEmulator.AllKinds"/> kind-major on the full grid. With <paramref name="noise"/> each profile
     /// value gets a fractional Gaussian error of width <paramref name="noiseFraction"/> (added in ln, so values stay
-    /// positive).
+    /// positive). <paramref name="stackedObjects"/> is the stack's size, written as log10 when the layout reads it.
     /// </summary>
     public static void Write(
         ProfileLayout layout, int[] bins, int gridBins, ReadOnlySpan<double> log10AllKinds, double log10Mass,
-        Span<float> destination, Random? noise = null, double noiseFraction = 0)
+        Span<float> destination, Random? noise = null, double noiseFraction = 0, int stackedObjects = 1)
     {
         int f = 0;
         foreach (var kind in layout.Kinds)
@@ -58,7 +58,13 @@ public static class ProfileFeatures
 
         if (layout.IncludeLog10HaloMass)
         {
-            destination[f] = (float)log10Mass;
+            destination[f++] = (float)log10Mass;
+        }
+
+        if (layout.IncludeLog10StackedObjects)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(stackedObjects, 1);
+            destination[f] = (float)Math.Log10(stackedObjects);
         }
     }
 

@@ -3,13 +3,17 @@ namespace StreamProcessor.Emulation.Profiles;
 /// <summary>
 /// Which numbers of a stacked profile a model reads, in order: for each kind in <see cref="Kinds"/>, log10 of the
 /// profile at every radius of <see cref="RadiiMpcOverH"/> (kind-major), then log10 of the stack's halo mass when
-/// <see cref="IncludeLog10HaloMass"/>. Stored in a model bundle as <see cref="FileName"/> so the trainer and the
+/// <see cref="IncludeLog10HaloMass"/>, then log10 of the number of stacked objects when
+/// <see cref="IncludeLog10StackedObjects"/> (a stack-size-aware model: one halo scatters, a stack of hundreds does not). Stored in a model bundle as <see cref="FileName"/> so the trainer and the
 /// inference service build the same vector.
 /// </summary>
 /// <param name="Kinds">Profile kinds, in feature order.</param>
 /// <param name="RadiiMpcOverH">Radial bin centres the model expects, h^-1 Mpc (comoving = physical at z = 0).</param>
-/// <param name="IncludeLog10HaloMass">Whether log10 M_halo (h^-1 M_sun) is the last feature.</param>
-public sealed record ProfileLayout(IReadOnlyList<ProfileKind> Kinds, IReadOnlyList<double> RadiiMpcOverH, bool IncludeLog10HaloMass)
+/// <param name="IncludeLog10HaloMass">Whether log10 M_halo (h^-1 M_sun) follows the profile values.</param>
+/// <param name="IncludeLog10StackedObjects">Whether log10 of the stack's object count is the last feature (absent in
+/// layouts written before it existed: false).</param>
+public sealed record ProfileLayout(
+    IReadOnlyList<ProfileKind> Kinds, IReadOnlyList<double> RadiiMpcOverH, bool IncludeLog10HaloMass, bool IncludeLog10StackedObjects = false)
 {
     /// <summary>File name inside a model bundle folder.</summary>
     public const string FileName = "profile-layout.json";
@@ -18,7 +22,10 @@ public sealed record ProfileLayout(IReadOnlyList<ProfileKind> Kinds, IReadOnlyLi
     public const double RadiusTolerance = 0.02;
 
     /// <summary>Number of input features.</summary>
-    public int FeatureCount => (Kinds.Count * RadiiMpcOverH.Count) + (IncludeLog10HaloMass ? 1 : 0);
+    public int FeatureCount => ProfileValueCount + (IncludeLog10HaloMass ? 1 : 0) + (IncludeLog10StackedObjects ? 1 : 0);
+
+    /// <summary>Number of profile values, the leading features (noise applies to these, never to mass or stack size).</summary>
+    public int ProfileValueCount => Kinds.Count * RadiiMpcOverH.Count;
 
     /// <summary>
     /// Smallest value taken before log10, per kind: a few CAMELS n_gas bins are exactly 0 (no gas particle in the
@@ -67,6 +74,11 @@ public sealed record ProfileLayout(IReadOnlyList<ProfileKind> Kinds, IReadOnlyLi
         if (IncludeLog10HaloMass)
         {
             names.Add("log10_m_halo");
+        }
+
+        if (IncludeLog10StackedObjects)
+        {
+            names.Add("log10_stacked_objects");
         }
 
         return names;

@@ -12,7 +12,8 @@ namespace StreamProcessor.Emulation.Training;
 /// <param name="Parameters">Physical parameter values, [stack][28].</param>
 /// <param name="Log10Mass">log10 halo mass of each stack.</param>
 /// <param name="Log10Profiles">Every kind of <see cref="ProfileEmulator.AllKinds"/>, kind-major, [stack][5 x bins].</param>
-public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters, double[] Log10Mass, double[][] Log10Profiles)
+/// <param name="StackSizes">Halos in each stack when drawn with a <see cref="StackScatter"/>; null for mean profiles.</param>
+public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters, double[] Log10Mass, double[][] Log10Profiles, int[]? StackSizes = null)
 {
     /// <summary>Stacks emulated together: the predictive variances of a chunk share one pass over each Cholesky factor.</summary>
     private const int ChunkSize = 64;
@@ -21,7 +22,7 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
     public int Count => Log10Mass.Length;
 
     /// <summary>The first <paramref name="count"/> stacks.</summary>
-    public EmulatedStacks First(int count) => new(UnitPoints[..count], Parameters[..count], Log10Mass[..count], Log10Profiles[..count]);
+    public EmulatedStacks First(int count) => new(UnitPoints[..count], Parameters[..count], Log10Mass[..count], Log10Profiles[..count], StackSizes?[..count]);
 
     /// <summary>
     /// Emulates <paramref name="count"/> stacks at Sobol points 0..count-1 (the origin kept: dropping it breaks the
@@ -57,6 +58,7 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
         }
 
         var profiles = new double[count][];
+        int[]? sizes = scatter is null ? null : new int[count];
         int done = 0;
         int chunks = (count + ChunkSize - 1) / ChunkSize;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
@@ -68,7 +70,10 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
             {
                 int i = first + j;
                 profiles[i] = new double[ProfileEmulator.AllKinds.Count * emulator.Bins];
-                emulator.PredictLog10(unit[i], profiles[i], scatter?.RandomFor(i), scatter?.HalosPerStack ?? 0, variances is null ? default : variances[j]);
+                var random = scatter?.RandomFor(i);
+                int halos = scatter is null ? 0 : scatter.HalosFor(random!);
+                if (sizes is not null) sizes[i] = halos;
+                emulator.PredictLog10(unit[i], profiles[i], random, halos, variances is null ? default : variances[j]);
             }
 
             int before = Interlocked.Add(ref done, size) - size;
@@ -78,6 +83,6 @@ public sealed record EmulatedStacks(double[][] UnitPoints, double[][] Parameters
             }
         });
 
-        return new EmulatedStacks(unit, parameters, mass, profiles);
+        return new EmulatedStacks(unit, parameters, mass, profiles, sizes);
     }
 }

@@ -41,6 +41,35 @@ public sealed class ProfileLayoutTests
     }
 
     [Fact]
+    public void A_stack_size_aware_layout_ends_with_log10_of_the_stack_size_after_the_mass()
+    {
+        var (layout, bins) = ProfileFeatures.CamelsLayout([ProfileKind.GasDensity], Radii, 10, includeLog10Mass: true, includeLog10StackedObjects: true);
+        Assert.Equal(30 + 2, layout.FeatureCount);
+        Assert.Equal(30, layout.ProfileValueCount);
+        Assert.Equal(["log10_m_halo", "log10_stacked_objects"], layout.FeatureNames().TakeLast(2));
+
+        double[] all = [.. Enumerable.Range(0, 5 * 30).Select(i => (double)i)];
+        var features = new float[layout.FeatureCount];
+        ProfileFeatures.Write(layout, bins, 30, all, 14.2, features, new Random(3), 0.3, stackedObjects: 250);
+        Assert.Equal(14.2f, features[^2]);
+        Assert.Equal((float)Math.Log10(250), features[^1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProfileFeatures.Write(layout, bins, 30, all, 14.2, features, stackedObjects: 0));
+    }
+
+    [Fact]
+    public void A_layout_file_written_before_stack_sizes_existed_reads_as_without_them()
+    {
+        // As the shipped models' profile-layout.json (the bundles' snake_case JSON).
+        const string json = """{"kinds":[0],"radii_mpc_over_h":[0.01,0.1],"include_log10_halo_mass":true}""";
+        var options = new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
+
+        var layout = System.Text.Json.JsonSerializer.Deserialize<ProfileLayout>(json, options)!;
+
+        Assert.False(layout.IncludeLog10StackedObjects);
+        Assert.Equal(3, layout.FeatureCount);
+    }
+
+    [Fact]
     public void Short_names_round_trip_and_bad_layouts_are_refused()
     {
         foreach (var kind in Enum.GetValues<ProfileKind>())

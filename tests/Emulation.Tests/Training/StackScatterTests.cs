@@ -76,4 +76,45 @@ public sealed class StackScatterTests
         Assert.Equal(wide.Log10Profiles[65], narrow.Log10Profiles[65]);
         Assert.NotEqual(single.Log10Profiles[5], wide.Log10Profiles[5]);
     }
+
+    [Fact]
+    public void Stack_sizes_are_drawn_log_uniform_over_the_range_and_a_fixed_size_draws_nothing()
+    {
+        var varying = new StackScatter(1, 5, MaxHalosPerStack: 1000);
+        var random = new Random(2);
+        int[] sizes = [.. Enumerable.Range(0, 30_000).Select(_ => varying.HalosFor(random))];
+
+        Assert.True(varying.VariesStackSize);
+        Assert.InRange(sizes.Min(), 1, 1);
+        Assert.InRange(sizes.Max(), 900, 1000);
+        // Log-uniform over 1..1001: each decade holds ln 10 / ln 1001 = 1/3 of the stacks, a single halo ln 2 / ln 1001 = 10 %.
+        double Share(Func<int, bool> inside) => sizes.Count(inside) / (double)sizes.Length;
+        Assert.InRange(Share(n => n < 10), 0.32, 0.35);
+        Assert.InRange(Share(n => n is >= 100 and <= 1000), 0.32, 0.35);
+        Assert.InRange(Share(n => n == 1), 0.09, 0.11);
+
+        var fixedSize = new StackScatter(4, 5);
+        var untouched = new Random(9);
+        Assert.False(fixedSize.VariesStackSize);
+        Assert.Equal(4, fixedSize.HalosFor(untouched));
+        Assert.Equal(new Random(9).Next(), untouched.Next());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StackScatter(10, 5, MaxHalosPerStack: 3));
+    }
+
+    [Fact]
+    public void Generated_stacks_record_their_drawn_sizes_and_keep_them_when_fewer_stacks_are_made()
+    {
+        var emulator = Emulator.Value;
+        var scatter = new StackScatter(1, 11, MaxHalosPerStack: 500);
+        var stacks = EmulatedStacks.Generate(emulator, 40, 13.2, 13.8, scatter: scatter);
+        var fewer = EmulatedStacks.Generate(emulator, 10, 13.2, 13.8, scatter: scatter);
+
+        Assert.NotNull(stacks.StackSizes);
+        Assert.All(stacks.StackSizes!, n => Assert.InRange(n, 1, 500));
+        Assert.True(stacks.StackSizes!.Distinct().Count() > 10, "sizes vary from stack to stack");
+        Assert.Equal(stacks.StackSizes![..10], fewer.StackSizes!);
+        Assert.Equal(stacks.Log10Profiles[7], fewer.Log10Profiles[7]);
+        Assert.Equal(stacks.StackSizes[..5], stacks.First(5).StackSizes!);
+        Assert.Null(EmulatedStacks.Generate(emulator, 4, 13.2, 13.8).StackSizes);
+    }
 }

@@ -33,6 +33,17 @@ public sealed class ProfileFeatureExtractorTests
     }
 
     [Fact]
+    public void A_stack_size_aware_layout_reads_log10_of_the_stacked_objects_last()
+    {
+        var layout = TwoKinds with { IncludeLog10StackedObjects = true };
+        var profile = Profile([0.1, 0.3], density: [1e-2, 1e-3], temperature: [4.0, 2.5]);
+
+        var features = Assert.IsType<ProfileExtraction.Extracted>(new ProfileFeatureExtractor(layout).Extract(profile));
+
+        Assert.Equal([Math.Log10(4.0), Math.Log10(2.5), -2, -3, 14.3, Math.Log10(20)], features.Values, (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
     public void A_finer_grid_is_matched_to_the_nearest_bin_within_the_tolerance_and_other_bins_are_ignored()
     {
         // 0.1015 is 1.5 % from 0.1 (inside 2 %), 0.099 is 1 % from it (nearer); 0.2 matches nothing and is ignored.

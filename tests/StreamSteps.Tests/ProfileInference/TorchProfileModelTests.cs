@@ -31,6 +31,25 @@ public sealed class TorchProfileModelTests : IDisposable
     }
 
     [Fact]
+    public void A_stack_size_aware_bundle_loads_and_the_stacked_object_count_reaches_its_network()
+    {
+        var layout = ProfileModelFixture.Layout with { IncludeLog10StackedObjects = true };
+        UntrainedProfileBundle.Save(_folder, layout, ProfileModelFixture.Parameters, [8], seed: 3);
+        using var model = TorchProfileModel.Load(_folder);
+        var profile = ProfileModelFixture.InDomainProfiles(1)[0];
+        var extractor = new ProfileFeatureExtractor(model.Layout);
+        float[] Features(int stacked) =>
+            [.. Assert.IsType<ProfileExtraction.Extracted>(extractor.Extract(profile with { StackedObjects = stacked })).Values.Select(v => (float)v)];
+
+        var single = model.Predict(Features(1), 1);
+        var stack = model.Predict(Features(500), 1);
+
+        Assert.True(model.Layout.IncludeLog10StackedObjects);
+        Assert.Equal(29 + 1, model.Layout.FeatureCount);
+        Assert.NotEqual(single.MeanOf(0, 0), stack.MeanOf(0, 0));
+    }
+
+    [Fact]
     public void A_bundle_whose_layout_builds_another_feature_count_than_the_network_reads_is_refused()
     {
         UntrainedProfileBundle.Save(_folder, ProfileModelFixture.Layout, ProfileModelFixture.Parameters, [4], seed: 1);
