@@ -80,7 +80,7 @@ internal static class ProfileBenchCommand
             : EmulatedProfileStacks.Generate(emulator, total, seed, noiseFraction: 0.1, survey: "bench").Select(s => s.Profile).ToList();
         var payloads = all.Select(p => (p.ProfileId, codec.Encode(p))).ToList();
         Console.WriteLine($"bench profiles: model {model.Name} {model.Version} on {model.DeviceName}{fallback.Note}; {layout.Kinds.Count} kinds x {layout.RadiiMpcOverH.Count} radii" +
-            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : "")} -> {model.ParameterNames.Count} parameters; {WarmupRounds} x {warmupCount} warm-up + {burstCount} profiles " +
+            $"{(layout.IncludeLog10HaloMass ? " + log10 M" : "")}{(layout.IncludeLog10StackedObjects ? " + log10 stacked objects" : "")} -> {model.ParameterNames.Count} parameters; {WarmupRounds} x {warmupCount} warm-up + {burstCount} profiles " +
             $"({payloads.Average(p => p.Item2.Length) / 1024:F1} KiB each), broker {kafka.Options.BootstrapServers}");
 
         using var producer = kafka.CreateProducer("bench-profiles", c => c.LingerMs = 5);

@@ -9,11 +9,12 @@ public sealed record ProfileInferenceOptions
 
     /// <summary>
     /// The model bundle folder (weights, card.json and profile-layout.json); relative paths are resolved against the
-    /// app folder, then the folders above it (ModelFolder.Resolve). The default was trained on emulated stacks with 10 %
-    /// errors per value (a stack of ~50 halos): the noise-free reference model (models/profile-params-mlp) reads noise-free
-    /// stacks best and noisy ones badly.
+    /// app folder, then the folders above it (ModelFolder.Resolve). The default reads each record's stacked_objects: it
+    /// was trained on emulated stacks of 1-1000 halos with their halo-to-halo scatter, the emulator's own error and 10 %
+    /// errors per value, and is calibrated on the real held-out single halos; the models trained on emulated mean
+    /// profiles (models/profile-params-mlp, -noise10) are sharper on emulated stacks and overconfident on real halos.
     /// </summary>
-    [Required] public string ModelPath { get; init; } = "models/profile-params-mlp-noise10";
+    [Required] public string ModelPath { get; init; } = "models/profile-params-mlp-stacks";
 
     /// <summary>Where the MLP runs: "auto" (a visible CUDA device, else the CPU), "cpu" or "cuda"; chosen once at start by TorchDevices.Select.</summary>
     [Required] public string Device { get; init; } = "auto";
