@@ -118,7 +118,7 @@ internal static class ProfileBenchCommand
     /// <summary>Profiles per second through the model in one batch and one at a time, on the same feature vectors.</summary>
     private static (double Batched, double Single) InferenceRates(IProfileModel model, IReadOnlyList<Contracts.Messages.StackedProfile> profiles)
     {
-        var extractor = new ProfileFeatureExtractor(model.Layout);
+        var extractor = new ProfileFeatureExtractor(model.Layout, model.FeatureDomain);
         int length = model.Layout.FeatureCount;
         float[] features = [.. profiles.SelectMany(p => ((ProfileExtraction.Extracted)extractor.Extract(p)).Values.Select(v => (float)v))];
         return BatchedInferenceRates.Measure((x, n) => model.Predict(x, n), features, profiles.Count, length, batchedRepeats: 10);

@@ -17,7 +17,7 @@ public sealed class InferParametersStep(IProfileModel model, TimeProvider time) 
 {
     public const string ServiceName = "profile-inference";
 
-    private readonly ProfileFeatureExtractor _extractor = new(model.Layout);
+    private readonly ProfileFeatureExtractor _extractor = new(model.Layout, model.FeatureDomain);
     private readonly PosteriorCounts _counts = new(ServiceName);
 
     public Task<IReadOnlyList<StepResult<Posterior>>> ProcessAsync(IReadOnlyList<StreamInput<StackedProfile>> batch, CancellationToken cancellationToken)

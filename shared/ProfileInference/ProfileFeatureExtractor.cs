@@ -1,6 +1,7 @@
 using System.Globalization;
 using StreamProcessor.Contracts.Messages;
 using StreamProcessor.Emulation.Profiles;
+using StreamProcessor.Torch.Bundles;
 
 namespace StreamProcessor.ProfileInference;
 
@@ -9,9 +10,12 @@ namespace StreamProcessor.ProfileInference;
 /// each layout radius (floored per kind, <see cref="ProfileLayout.Log10Floored"/>), kind-major, then log10 M_halo and
 /// log10 of the stacked object count where the layout reads them.
 /// Each layout radius takes the profile bin within <see cref="ProfileLayout.RadiusTolerance"/> (relative) of it;
-/// profile bins the layout does not use are ignored, so a survey may publish a finer or wider grid.
+/// profile bins the layout does not use are ignored, so a survey may publish a finer or wider grid. A stack larger than
+/// the largest the model was trained on (the card's feature domain) is read as that largest: its halo scatter is
+/// already far below the emulator's error there, so a larger stack would change nothing the model knows of, and the
+/// network is never asked to extrapolate in the stack size.
 /// </summary>
-public sealed class ProfileFeatureExtractor(ProfileLayout layout)
+public sealed class ProfileFeatureExtractor(ProfileLayout layout, FeatureDomain? domain = null)
 {
     public const string MissingKind = "missing-kind";
     public const string RadiiMismatch = "radii-mismatch";
@@ -19,6 +23,7 @@ public sealed class ProfileFeatureExtractor(ProfileLayout layout)
 
     private readonly IReadOnlyList<string> _names = layout.FeatureNames();
     private readonly StackedProfileKind[] _columns = [.. layout.Kinds.Select(ProfileKindColumns.For)];
+    private readonly double _maxLog10StackedObjects = LargestTrainedStack(layout, domain);
 
     public ProfileExtraction Extract(StackedProfile profile)
     {
@@ -67,8 +72,14 @@ public sealed class ProfileFeatureExtractor(ProfileLayout layout)
 
         if (layout.IncludeLog10HaloMass) values[f++] = profile.Log10HaloMass!.Value;
         // The schema keeps stacked_objects at 1 or more; a stack-size-aware model reads how much its scatter averages down.
-        if (layout.IncludeLog10StackedObjects) values[f] = Math.Log10(Math.Max(1, profile.StackedObjects));
+        if (layout.IncludeLog10StackedObjects) values[f] = Math.Min(Math.Log10(Math.Max(1, profile.StackedObjects)), _maxLog10StackedObjects);
         return new ProfileExtraction.Extracted(values, belowFloor);
+    }
+
+    private static double LargestTrainedStack(ProfileLayout layout, FeatureDomain? domain)
+    {
+        int index = domain is null || !layout.IncludeLog10StackedObjects ? -1 : domain.FeatureNames.ToList().IndexOf(ProfileLayout.StackedObjectsFeature);
+        return index >= 0 ? domain!.Ranges[index].Max : double.PositiveInfinity;
     }
 
     /// <summary>The profile bin of every layout radius (the nearest within the tolerance), or null when one has none.</summary>

@@ -18,6 +18,9 @@ public sealed record ProfileLayout(
     /// <summary>File name inside a model bundle folder.</summary>
     public const string FileName = "profile-layout.json";
 
+    /// <summary>Name of the stack-size feature (log10 of the stacked object count).</summary>
+    public const string StackedObjectsFeature = "log10_stacked_objects";
+
     /// <summary>Relative tolerance when an incoming profile's radii are matched to <see cref="RadiiMpcOverH"/>.</summary>
     public const double RadiusTolerance = 0.02;
 
@@ -78,7 +81,7 @@ public sealed record ProfileLayout(
 
         if (IncludeLog10StackedObjects)
         {
-            names.Add("log10_stacked_objects");
+            names.Add(StackedObjectsFeature);
         }
 
         return names;

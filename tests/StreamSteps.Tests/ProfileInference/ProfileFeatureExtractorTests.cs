@@ -1,6 +1,7 @@
 using StreamProcessor.Contracts.Messages;
 using StreamProcessor.Emulation.Profiles;
 using StreamProcessor.ProfileInference;
+using StreamProcessor.Torch.Bundles;
 
 namespace StreamProcessor.StreamSteps.Tests.ProfileInference;
 
@@ -41,6 +42,21 @@ public sealed class ProfileFeatureExtractorTests
         var features = Assert.IsType<ProfileExtraction.Extracted>(new ProfileFeatureExtractor(layout).Extract(profile));
 
         Assert.Equal([Math.Log10(4.0), Math.Log10(2.5), -2, -3, 14.3, Math.Log10(20)], features.Values, (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
+    public void A_stack_larger_than_any_trained_on_is_read_as_the_largest_and_smaller_ones_as_they_are()
+    {
+        var layout = TwoKinds with { IncludeLog10StackedObjects = true };
+        var domain = new FeatureDomain(layout.FeatureNames(), [.. Enumerable.Repeat(new ValueRange(-10, 20), 5), new ValueRange(0, 3)], MaxFeaturesOutside: 0);
+        var extractor = new ProfileFeatureExtractor(layout, domain);
+        var profile = Profile([0.1, 0.3], density: [1e-2, 1e-3], temperature: [4.0, 2.5]);
+        double LastFeature(int stacked) => Assert.IsType<ProfileExtraction.Extracted>(extractor.Extract(profile with { StackedObjects = stacked })).Values[^1];
+
+        Assert.Equal(3, LastFeature(50_000), 12);
+        Assert.Equal(Math.Log10(999), LastFeature(999), 12);
+        Assert.Equal(0, LastFeature(1), 12);
+        Assert.Equal(Math.Log10(50_000), Assert.IsType<ProfileExtraction.Extracted>(new ProfileFeatureExtractor(layout).Extract(profile with { StackedObjects = 50_000 })).Values[^1], 12);
     }
 
     [Fact]
