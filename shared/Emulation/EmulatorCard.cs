@@ -65,6 +65,12 @@ public sealed record EmulatorCard
     /// </summary>
     public Training.FisherForecastReport? Forecast { get; init; }
 
+    /// <summary>
+    /// Whether the stated uncertainty is honest on the test halos: mean z² per coefficient against the halo noise alone
+    /// and with the GP's predictive variance (<see cref="EmulatorCalibration"/>; null in cards written before it existed).
+    /// </summary>
+    public IReadOnlyList<UncertaintyCalibration>? UncertaintyCalibration { get; init; }
+
     /// <summary>Wall time of the two fits and validations, seconds.</summary>
     public required double Seconds { get; init; }
 

@@ -33,12 +33,35 @@ public static class EmulatorCardMarkdown
         AppendTable(text, "Held-out test halos: median |emulated/measured − 1| in %, CARPool (plain GP)", card.Test, card.TestPlain, radiiKpc);
         text.AppendLine();
         text.AppendLine("A halo is one realisation: these errors include its cosmic variance, which no emulator of the mean profile can remove.");
+        if (card.UncertaintyCalibration is { } calibration)
+        {
+            AppendCalibration(text, calibration);
+        }
+
         if (card.Forecast is { } forecast)
         {
             AppendForecast(text, forecast);
         }
 
         return text.ToString();
+    }
+
+    private static void AppendCalibration(StringBuilder text, IReadOnlyList<UncertaintyCalibration> calibration)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine();
+        text.AppendLine("## Stated uncertainty on the test halos (mean z² per PCA coefficient; 1 is honest)");
+        text.AppendLine();
+        text.Append(c, $"z = (measured − emulated coefficient) / √variance over the {calibration[0].Halos} test halos, with the variance the halo-to-halo noise σ_n² alone ");
+        text.AppendLine("or σ_n² plus the GP's predictive variance of the mean (what `profiles train --emulator-error` draws). Above 1: the stated variance is too small.");
+        text.AppendLine();
+        text.AppendLine("| kind | components | mean z², noise only (range) | mean z², noise + emulator error (range) |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var kind in calibration)
+        {
+            text.Append(c, $"| {ProfileLayout.ShortName(kind.Kind)} | {kind.NoiseOnly.Length} | {kind.NoiseOnly.Average():F2} ({kind.NoiseOnly.Min():F2}–{kind.NoiseOnly.Max():F2}) | ");
+            text.AppendLine(c, $"{kind.WithEmulatorError.Average():F2} ({kind.WithEmulatorError.Min():F2}–{kind.WithEmulatorError.Max():F2}) |");
+        }
     }
 
     private static void AppendForecast(StringBuilder text, Training.FisherForecastReport forecast)

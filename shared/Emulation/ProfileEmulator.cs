@@ -165,6 +165,25 @@ public sealed class ProfileEmulator
         }
     }
 
+    /// <summary>
+    /// The GP predictive mean of every process at <paramref name="unitInput"/> in standardised coefficient units
+    /// (kind-major, then component), the space in which the processes' noise and predictive variances are stated.
+    /// </summary>
+    public double[] PredictStandardisedCoefficients(ReadOnlySpan<double> unitInput)
+    {
+        var means = new double[ProcessCount];
+        int process = 0;
+        foreach (var processes in _processes)
+        {
+            foreach (var gp in processes)
+            {
+                gp.PredictMeans(unitInput, means.AsSpan(process++, 1));
+            }
+        }
+
+        return means;
+    }
+
     /// <summary>Number of Gaussian processes (PCA components over all stored kinds).</summary>
     public int ProcessCount => Model.Kinds.Sum(k => k.CoefficientMean.Length);
 

@@ -40,6 +40,15 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Equal(0, ForecastCommand.Run(emulator, 16, [0.05], forecastLog));
         Assert.Contains("for 28 parameters, 8 principal components", forecastLog.ToString());
 
+        // The emulator's stated uncertainty on its test halos, in the card and recomputed for an existing emulator.
+        Assert.Equal(4, emulatorCard.UncertaintyCalibration!.Count);
+        Assert.All(emulatorCard.UncertaintyCalibration, k => Assert.Equal(emulatorCard.TestZoomIds.Length, k.Halos));
+        var calibrationLog = new StringWriter();
+        Assert.Equal(0, CalibrateEmulatorCommand.Run(emulator, CamelsFolder, calibrationLog));
+        Assert.Contains($"profiles calibrate-emulator: {emulatorCard.TestZoomIds.Length} test halos", calibrationLog.ToString());
+        Assert.Equal(emulatorCard.UncertaintyCalibration[0].NoiseOnly, EmulatorCard.Load(emulator).UncertaintyCalibration![0].NoiseOnly);
+        Assert.Contains("Stated uncertainty on the test halos", File.ReadAllText(Path.Combine(emulator, EmulatorCard.MarkdownFileName)));
+
         var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []) { FreshNoise = true, HalosPerStack = 1, EmulatorError = true, MaxHalosPerStack = 30 };
         Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log,
             overrides: ConfigurationOverrides.Parse(["dropout=0"])));

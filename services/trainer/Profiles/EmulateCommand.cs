@@ -73,6 +73,7 @@ internal static class EmulateCommand
             Test = EmulatorValidation.HeldOut(shipped, data, split.Test),
             TestPlain = EmulatorValidation.HeldOut(plain, data, split.Test),
             Forecast = forecast,
+            UncertaintyCalibration = EmulatorCalibration.HeldOut(shipped, data, split.Test),
             Seconds = clock.Elapsed.TotalSeconds,
         };
         shipped.Model.Save(outputFolder);
