@@ -25,28 +25,34 @@ internal static class ProfilesDemoCommand
         var count = new Option<int>("--profiles") { Description = "Demo stacks to publish.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the demo stacks.", DefaultValueFactory = _ => 7UL };
         var noise = new Option<double>("--noise") { Description = "Fractional Gaussian error of every profile value (a stack of ~50 halos: ~0.1).", DefaultValueFactory = _ => 0.1 };
+        var stackedObjects = new Option<int>("--stacked-objects") { Description = "Halos per demo stack (its stacked_objects).", DefaultValueFactory = _ => 50 };
+        var meanProfiles = new Option<bool>("--mean-profiles")
+        {
+            Description = "Publish the emulator's mean profiles (plus the errors) instead of finite stacks drawn with the halo scatter and the emulator's own uncertainty.",
+        };
         var emulator = new Option<string>("--emulator") { Description = "Emulator folder that makes the demo stacks.", DefaultValueFactory = _ => "models/profile-emulator" };
         var output = new Option<string>("--out") { Description = "Folder for summary.json and the plots.", DefaultValueFactory = _ => "artifacts/profiles-demo" };
         var timeout = new Option<TimeSpan>("--timeout") { Description = "Give up waiting for posteriors after this long.", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
         var command = new Command("profiles", "Demo stacked profiles through profile-inference (profiles -> posteriors.params) with a summary against the truth. Service options pass through.")
         {
-            count, seed, noise, emulator, output, timeout,
+            count, seed, noise, stackedObjects, meanProfiles, emulator, output, timeout,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, token) => RunAsync(
-            parse.GetValue(count), parse.GetValue(seed), parse.GetValue(noise), parse.GetValue(emulator)!, parse.GetValue(output)!, parse.GetValue(timeout),
+            parse.GetValue(count), parse.GetValue(seed), parse.GetValue(noise), parse.GetValue(stackedObjects), !parse.GetValue(meanProfiles), parse.GetValue(emulator)!, parse.GetValue(output)!, parse.GetValue(timeout),
             [.. parse.UnmatchedTokens], token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        int count, ulong seed, double noise, string emulatorPath, string outputFolder, TimeSpan timeLimit, string[] serviceArgs, CancellationToken cancellationToken)
+        int count, ulong seed, double noise, int stackedObjects, bool finiteStacks, string emulatorPath, string outputFolder, TimeSpan timeLimit, string[] serviceArgs, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         string emulatorFolder = ModelFolder.Resolve(emulatorPath);
         var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
-        var stacks = EmulatedProfileStacks.Generate(emulator, count, seed, noise);
-        PipelineRun.Log($"emulated {count} demo stacks ({noise:P0} errors per value) from {emulatorFolder} in {clock.Elapsed.TotalSeconds:F1} s");
+        var stacks = EmulatedProfileStacks.Generate(emulator, count, seed, noise, stackedObjects: stackedObjects, finiteStacks: finiteStacks);
+        PipelineRun.Log($"emulated {count} demo stacks of {stackedObjects} halos ({(finiteStacks ? "halo scatter and emulator error drawn" : "mean profiles")}, " +
+            $"{noise:P0} errors per value) from {emulatorFolder} in {clock.Elapsed.TotalSeconds:F1} s");
 
         await using var app = ProfilePathHost.Build(serviceArgs);
         await app.StartAsync(cancellationToken);
