@@ -12,8 +12,9 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <summary>
 /// <c>trainer profiles evaluate</c>: rebuilds the emulated test split exactly as <c>profiles train</c> made it, and
 /// fills the card: per-parameter metrics and coverage on (1) the emulated test stacks (and, for a stack-size-aware
-/// model, its test stacks per decade of size), (2) the same stacks with 10, 20 and 40 % noise, (3) the real held-out halos of the emulator card (single halos: harder, reported as they are);
-/// PNGs of predicted vs true, r against the 0.97 / 0.90 lines, and coverage.
+/// model, its test stacks per decade of size), (2) the same stacks with 10, 20 and 40 % noise, (3) the real held-out
+/// halos of the emulator card (single halos: harder, reported as they are); PNGs of predicted vs true, r against the
+/// 0.97 / 0.90 lines, and coverage.
 /// </summary>
 internal static class ProfileEvaluateCommand
 {
