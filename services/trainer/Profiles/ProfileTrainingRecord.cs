@@ -56,7 +56,7 @@ internal sealed record ProfileTrainingRecord(
     public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed, EmulatorError, MaxHalosPerStack) : null;
 
     /// <summary>Whether stack sizes vary, so that the network reads log10 of the size as an input.</summary>
-    public bool StackSizeIsInput() => HalosPerStack > 0 && MaxHalosPerStack > HalosPerStack;
+    public bool StackSizeIsInput() => Scatter() is { VariesStackSize: true };
 
     /// <summary>"1" or "1-1000": the stack sizes trained on, for versions and descriptions.</summary>
     public string StackSizes() => StackSizeIsInput() ? $"{HalosPerStack}-{MaxHalosPerStack}" : $"{HalosPerStack}";
