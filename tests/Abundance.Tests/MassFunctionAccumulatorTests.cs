@@ -90,7 +90,7 @@ public sealed class MassFunctionAccumulatorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Ingestion_exceeds_ten_thousand_posteriors_per_second()
+    public void Two_hundred_thousand_posteriors_with_reruns_keep_one_per_cluster()
     {
         const int count = 200_000;
         var posteriors = new MassPosterior[count];
@@ -102,7 +102,8 @@ public sealed class MassFunctionAccumulatorTests(ITestOutputHelper output)
         double rate = count / clock.Elapsed.TotalSeconds;
         output.WriteLine($"{count} posteriors in {clock.Elapsed.TotalMilliseconds:F1} ms: {rate:N0} per second");
 
+        // The rate is printed, not asserted: the speed target lives in `bench massfunction`.
         Assert.Equal(150_000, accumulator.Counters("tiny").ClustersStored);
-        Assert.True(rate >= 10_000, $"ingestion rate {rate:N0}/s");
+        Assert.Equal(count, accumulator.Counters("tiny").PosteriorsReceived);
     }
 }

@@ -43,10 +43,12 @@ public sealed class MassFunctionRecoveryTests(ITestOutputHelper output)
             MassFunctionSnapshot snapshot = accumulator.Snapshot(survey.Name);
             double first = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            _ = accumulator.Snapshot(survey.Name);
+            MassFunctionSnapshot again = accumulator.Snapshot(survey.Name);
             double warm = clock.Elapsed.TotalSeconds;
+
+            // Timings are printed, not asserted: speed targets live in `bench massfunction`.
             output.WriteLine($"{survey.Name}: {snapshot.Counters.ClustersAccepted} clusters; first snapshot {first:F2} s, warm {warm * 1e3:F1} ms");
-            Assert.True(warm < 1.0, $"warm update took {warm:F2} s");
+            Assert.Equal(snapshot.RedshiftBins.Select(b => b.SigmaH3PerMpc3), again.RedshiftBins.Select(b => b.SigmaH3PerMpc3));
             Assert.Equal(PosteriorSigmaDex, snapshot.ScatterDex, 1e-12);
 
             // Mass function above the completeness limit: every bin expected to hold ≥ 10 clusters lies within

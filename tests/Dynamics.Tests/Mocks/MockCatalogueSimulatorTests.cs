@@ -153,13 +153,10 @@ public sealed class MockCatalogueSimulatorTests
     }
 
     [Fact]
-    public void Ten_thousand_haloes_on_three_lines_of_sight_simulate_in_well_under_a_minute()
+    public void Ten_thousand_haloes_on_three_lines_of_sight_simulate()
     {
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         MockCatalogue catalogue = new MockCatalogueSimulator(Defaults).Simulate(10_000, seed: 1, maxDegreeOfParallelism: 2);
-        stopwatch.Stop();
         Assert.True(catalogue.Contaminated.Count > 10_000);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
