@@ -71,6 +71,12 @@ public sealed record EmulatorCard
     /// </summary>
     public IReadOnlyList<UncertaintyCalibration>? UncertaintyCalibration { get; init; }
 
+    /// <summary>
+    /// The same mean z² by cross-validation over held-out pairs of the emulator's own halos, which set its variance
+    /// inflation (<see cref="EmulatorCalibration.Inflation"/>; null in cards written before it existed).
+    /// </summary>
+    public IReadOnlyList<UncertaintyCalibration>? CrossValidationCalibration { get; init; }
+
     /// <summary>Wall time of the two fits and validations, seconds.</summary>
     public required double Seconds { get; init; }
 

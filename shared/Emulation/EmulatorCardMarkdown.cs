@@ -35,7 +35,7 @@ public static class EmulatorCardMarkdown
         text.AppendLine("A halo is one realisation: these errors include its cosmic variance, which no emulator of the mean profile can remove.");
         if (card.UncertaintyCalibration is { } calibration)
         {
-            AppendCalibration(text, calibration);
+            AppendCalibration(text, calibration, card.CrossValidationCalibration, card.Folds);
         }
 
         if (card.Forecast is { } forecast)
@@ -46,22 +46,66 @@ public static class EmulatorCardMarkdown
         return text.ToString();
     }
 
-    private static void AppendCalibration(StringBuilder text, IReadOnlyList<UncertaintyCalibration> calibration)
+    private static void AppendCalibration(
+        StringBuilder text, IReadOnlyList<UncertaintyCalibration> test, IReadOnlyList<UncertaintyCalibration>? crossValidated, int folds)
     {
         var c = CultureInfo.InvariantCulture;
         text.AppendLine();
-        text.AppendLine("## Stated uncertainty on the test halos (mean z² per PCA coefficient; 1 is honest)");
+        text.AppendLine("## Stated uncertainty (mean z² per PCA coefficient; 1 is honest)");
         text.AppendLine();
-        text.Append(c, $"z = (measured − emulated coefficient) / √variance over the {calibration[0].Halos} test halos, with the variance the halo-to-halo noise σ_n² alone ");
+        text.Append(c, $"z = (measured − emulated coefficient) / √variance, with the variance the halo-to-halo noise σ_n² alone ");
         text.AppendLine("or σ_n² plus the GP's predictive variance of the mean (what `profiles train --emulator-error` draws). Above 1: the stated variance is too small.");
-        text.AppendLine();
-        text.AppendLine("| kind | components | mean z², noise only (range) | mean z², noise + emulator error (range) |");
-        text.AppendLine("|---|---|---|---|");
-        foreach (var kind in calibration)
+        if (crossValidated is not null)
         {
-            text.Append(c, $"| {ProfileLayout.ShortName(kind.Kind)} | {kind.NoiseOnly.Length} | {kind.NoiseOnly.Average():F2} ({kind.NoiseOnly.Min():F2}–{kind.NoiseOnly.Max():F2}) | ");
-            text.AppendLine(c, $"{kind.WithEmulatorError.Average():F2} ({kind.WithEmulatorError.Min():F2}–{kind.WithEmulatorError.Max():F2}) |");
+            text.AppendLine();
+            text.Append(c, $"By {folds}-fold cross-validation over held-out pairs of the emulator's {crossValidated[0].Halos} halos; ");
+            text.AppendLine("the emulator keeps max(1, mean z²) per component as the inflation of that variance (`profiles train --calibrated-emulator-error` draws with it):");
+            text.AppendLine();
+            text.AppendLine("| kind | components | mean z², noise only (range) | mean z², noise + emulator error (range) | share with \\|z\\| < 1 (range) |");
+            text.AppendLine("|---|---|---|---|---|");
+            foreach (var kind in crossValidated)
+            {
+                AppendRow(text, kind, [kind.NoiseOnly, kind.WithEmulatorError, .. Optional(kind.WithinOneSigma)]);
+            }
         }
+
+        bool inflated = test.All(k => k.WithInflatedError is not null);
+        bool shares = test.All(k => k.WithinOneSigma is not null);
+        text.AppendLine();
+        text.AppendLine(c, $"On the {test[0].Halos} test halos, which neither the fit nor the inflation saw (the share with |z| < 1 is 0.683 for Gaussian residuals):");
+        text.AppendLine();
+        text.AppendLine("| kind | components | mean z², noise only (range) | mean z², noise + emulator error (range) |" +
+            (shares ? " share with \\|z\\| < 1 (range) |" : string.Empty) + (inflated ? " mean z², inflated (range) |" : string.Empty));
+        text.AppendLine("|---|---|---|---|" + (shares ? "---|" : string.Empty) + (inflated ? "---|" : string.Empty));
+        foreach (var kind in test)
+        {
+            AppendRow(text, kind, [kind.NoiseOnly, kind.WithEmulatorError, .. Optional(kind.WithinOneSigma), .. Optional(kind.WithInflatedError)]);
+        }
+
+        if (test.All(k => k.LargestHalos is not null))
+        {
+            text.AppendLine();
+            text.AppendLine("Test halos with the largest mean z² (noise + emulator error, over the kind's components), and the mean without them:");
+            text.AppendLine();
+            foreach (var kind in test)
+            {
+                text.AppendLine(c, $"- {ProfileLayout.ShortName(kind.Kind)}: {string.Join(", ", kind.LargestHalos!.Select(h => $"zoom_{h.ZoomId} {h.MeanZSquared:F1}"))}; without them {kind.WithoutLargestHalos:F2}");
+            }
+        }
+    }
+
+    private static double[][] Optional(double[]? column) => column is null ? [] : [column];
+
+    private static void AppendRow(StringBuilder text, UncertaintyCalibration kind, IReadOnlyList<double[]> columns)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.Append(c, $"| {ProfileLayout.ShortName(kind.Kind)} | {kind.NoiseOnly.Length} |");
+        foreach (double[] column in columns)
+        {
+            text.Append(c, $" {column.Average():F2} ({column.Min():F2}–{column.Max():F2}) |");
+        }
+
+        text.AppendLine();
     }
 
     private static void AppendForecast(StringBuilder text, Training.FisherForecastReport forecast)

@@ -15,6 +15,9 @@ namespace StreamProcessor.Emulation;
 /// <param name="Hyperparameters">Fitted kernel and noise hyper-parameters, one set per component.</param>
 /// <param name="StandardisedCoefficients">Training outputs, [component][halo], kept so the GP is re-conditioned on load.</param>
 /// <param name="NegativeLogLikelihood">Objective at the fitted hyper-parameters, per component.</param>
+/// <param name="VarianceInflation">Per component, the factor by which the stated variance of a draw (halo noise plus the
+/// GP's predictive variance) is scaled so that it is honest on halos held out by cross-validation
+/// (<see cref="EmulatorCalibration.Inflation"/>); null (all 1) in emulators written before it existed or not calibrated.</param>
 public sealed record EmulatorKind(
     ProfileKind Kind,
     PrincipalComponents Basis,
@@ -22,4 +25,5 @@ public sealed record EmulatorKind(
     double[] CoefficientStd,
     GpHyperparameters[] Hyperparameters,
     double[][] StandardisedCoefficients,
-    double[] NegativeLogLikelihood);
+    double[] NegativeLogLikelihood,
+    double[]? VarianceInflation = null);

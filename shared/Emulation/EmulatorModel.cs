@@ -27,6 +27,22 @@ public sealed record EmulatorModel(
     bool CarPool,
     IReadOnlyList<EmulatorKind> Kinds)
 {
+    /// <summary>Whether every kind carries a cross-validated variance inflation.</summary>
+    public bool HasVarianceInflation => Kinds.All(k => k.VarianceInflation is not null);
+
+    /// <summary>This emulator with each kind's variance inflation set from its cross-validated calibration.</summary>
+    public EmulatorModel WithVarianceInflation(IReadOnlyList<UncertaintyCalibration> crossValidated)
+    {
+        ArgumentNullException.ThrowIfNull(crossValidated);
+        return this with
+        {
+            Kinds = [.. Kinds.Select(k => k with { VarianceInflation = EmulatorCalibration.Inflation(crossValidated.Single(c => c.Kind == k.Kind)) })],
+        };
+    }
+
+    /// <summary>This emulator with the variance it states as fitted (what networks trained before the inflation drew).</summary>
+    public EmulatorModel WithoutVarianceInflation() => this with { Kinds = [.. Kinds.Select(k => k with { VarianceInflation = null })] };
+
     /// <summary>File name inside an emulator folder.</summary>
     public const string FileName = "emulator.json";
 

@@ -21,12 +21,14 @@ public sealed class ProfileEmulator
     private const int StackComponents = 32;
     private readonly GaussianProcess[][] _processes;
     private readonly int _mostComponents;
+    private readonly double[] _inflation;
 
     private ProfileEmulator(EmulatorModel model)
     {
         Model = model;
         _processes = [.. model.Kinds.Select(k => k.Hyperparameters.Select((h, c) => GaussianProcess.Condition(model.TrainingInputs, [k.StandardisedCoefficients[c]], model.Partner, h)).ToArray())];
         _mostComponents = model.Kinds.Max(k => k.CoefficientMean.Length);
+        _inflation = [.. model.Kinds.SelectMany(k => k.VarianceInflation ?? Enumerable.Repeat(1.0, k.CoefficientMean.Length).ToArray())];
     }
 
     /// <summary>The stored form of this emulator.</summary>
@@ -119,6 +121,9 @@ public sealed class ProfileEmulator
     /// <see cref="EmulatorVariances"/>), each coefficient also draws the GP's predictive variance of the mean at that point
     /// (Rasmussen &amp; Williams 2006, Eq. 2.26), which no number of halos averages away: training on such draws
     /// marginalises over the emulator's own uncertainty (drawn independently per stack, not as one smooth function).
+    /// With the emulator's error the whole variance of a draw is scaled by the model's cross-validated
+    /// <see cref="VarianceInflation"/>, which makes it honest for single halos; held-out data cannot tell which of the two
+    /// terms is understated, so for larger stacks the scaling of the halo term is an assumption (a conservative one).
     /// Variance beyond the PCA basis (0.5 %) is not drawn.
     /// </summary>
     /// <param name="unitInput">Emulator input in the unit cube.</param>
@@ -146,7 +151,9 @@ public sealed class ProfileEmulator
                 _processes[k][c].PredictMeans(unitInput, coefficients.Slice(c, 1));
                 if (scatter is not null)
                 {
-                    double variance = (kind.Hyperparameters[c].NoiseVariance / halosPerStack) + (emulatorVariances.IsEmpty ? 0 : emulatorVariances[process + c]);
+                    double variance = emulatorVariances.IsEmpty
+                        ? kind.Hyperparameters[c].NoiseVariance / halosPerStack
+                        : _inflation[process + c] * ((kind.Hyperparameters[c].NoiseVariance / halosPerStack) + emulatorVariances[process + c]);
                     coefficients[c] += Math.Sqrt(variance) * Normal.Sample(scatter, 0, 1);
                 }
 
@@ -183,6 +190,12 @@ public sealed class ProfileEmulator
 
         return means;
     }
+
+    /// <summary>
+    /// Per process (kind-major, then component), the factor on the variance of draws with the emulator's error: the
+    /// model's cross-validated inflation, 1 where it has none.
+    /// </summary>
+    public IReadOnlyList<double> VarianceInflation => _inflation;
 
     /// <summary>Number of Gaussian processes (PCA components over all stored kinds).</summary>
     public int ProcessCount => Model.Kinds.Sum(k => k.CoefficientMean.Length);

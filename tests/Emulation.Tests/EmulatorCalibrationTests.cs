@@ -45,7 +45,103 @@ public sealed class EmulatorCalibrationTests
                 Assert.True(double.IsFinite(p.First) && p.Second > 0, $"{kind.Kind}: z2 {p.First}, {p.Second}");
                 Assert.True(p.Second < p.First, $"{kind.Kind}: with the emulator's error {p.Second:G3}, noise alone {p.First:G3}");
             });
+            Assert.All(kind.WithinOneSigma!, share => Assert.InRange(share, 0, 1));
+
+            // The halos that weigh most in the mean z², largest first, are named; the mean without them is below it.
+            Assert.Equal(EmulatorCalibration.LargestHalos, kind.LargestHalos!.Count);
+            Assert.Equal(kind.LargestHalos.Select(h => h.MeanZSquared).OrderDescending(), kind.LargestHalos.Select(h => h.MeanZSquared));
+            Assert.All(kind.LargestHalos, h => Assert.Contains(h.ZoomId, held.Select(r => CamelsData.Dataset.Halos[r].ZoomId)));
+            Assert.True(kind.WithoutLargestHalos < kind.WithEmulatorError.Average(), $"{kind.Kind}: {kind.WithoutLargestHalos} vs {kind.WithEmulatorError.Average()}");
         });
         Assert.Throws<ArgumentException>(() => EmulatorCalibration.HeldOut(Emulator.Value, CamelsData.Dataset, []));
+    }
+
+    [Fact]
+    public void Cross_validation_sets_an_inflation_of_at_least_one_that_the_held_out_check_divides_out()
+    {
+        int[] rows = [.. Enumerable.Range(0, 60)];
+        var crossValidated = EmulatorCalibration.CrossValidated(Emulator.Value, CamelsData.Dataset, rows, folds: 3, seed: 4);
+
+        Assert.Equal(Emulator.Value.Model.Kinds.Select(k => k.Kind), crossValidated.Select(k => k.Kind));
+        Assert.All(crossValidated, kind =>
+        {
+            Assert.Equal(60, kind.Halos);
+            Assert.Null(kind.WithInflatedError);
+            Assert.All(kind.WithEmulatorError, z2 => Assert.True(double.IsFinite(z2) && z2 > 0, $"{kind.Kind}: {z2}"));
+            Assert.Equal(kind.WithEmulatorError.Select(z2 => Math.Max(1, z2)), EmulatorCalibration.Inflation(kind));
+        });
+
+        var inflated = ProfileEmulator.FromModel(Emulator.Value.Model.WithVarianceInflation(crossValidated));
+        Assert.True(inflated.Model.HasVarianceInflation);
+        Assert.False(Emulator.Value.Model.HasVarianceInflation);
+        Assert.Equal(crossValidated.SelectMany(EmulatorCalibration.Inflation), inflated.VarianceInflation);
+
+        int[] held = [.. Enumerable.Range(300, 40)];
+        var plain = EmulatorCalibration.HeldOut(Emulator.Value, CamelsData.Dataset, held);
+        var check = EmulatorCalibration.HeldOut(inflated, CamelsData.Dataset, held);
+        Assert.All(plain, kind => Assert.Null(kind.WithInflatedError));
+        int process = 0;
+        foreach (var (before, after) in plain.Zip(check))
+        {
+            Assert.Equal(before.WithEmulatorError, after.WithEmulatorError);
+            for (int c = 0; c < after.WithEmulatorError.Length; c++)
+            {
+                Assert.Equal(after.WithEmulatorError[c] / inflated.VarianceInflation[process + c], after.WithInflatedError![c], 12);
+            }
+
+            process += after.WithEmulatorError.Length;
+        }
+
+        Assert.Throws<ArgumentException>(() => EmulatorCalibration.CrossValidated(Emulator.Value, CamelsData.Dataset, [], 3, 4));
+    }
+
+    [Fact]
+    public void An_inflation_of_four_doubles_a_draws_departure_from_the_mean_and_survives_a_reload()
+    {
+        var model = Emulator.Value.Model;
+        var fourfold = model with { Kinds = [.. model.Kinds.Select(k => k with { VarianceInflation = [.. k.CoefficientMean.Select(_ => 4.0)] })] };
+        var plain = Emulator.Value;
+        var inflated = ProfileEmulator.FromModel(fourfold);
+        var halo = CamelsData.Dataset.Halos[320];
+        double[] unit = plain.UnitInputs(halo.Parameters, halo.Log10HaloMass);
+        double[] variances = plain.EmulatorVariances([unit])[0];
+        int values = 5 * plain.Bins;
+        var mean = new double[values];
+        var drawPlain = new double[values];
+        var drawInflated = new double[values];
+        plain.PredictLog10(unit, mean);
+        plain.PredictLog10(unit, drawPlain, new Random(8), 3, variances);
+        inflated.PredictLog10(unit, drawInflated, new Random(8), 3, variances);
+
+        // PCA reconstruction is linear in the coefficients, so every stored kind departs exactly twice as far.
+        foreach (var kind in model.Kinds)
+        {
+            int offset = ProfileEmulator.IndexOf(kind.Kind) * plain.Bins;
+            for (int b = offset; b < offset + plain.Bins; b++)
+            {
+                Assert.Equal(2 * (drawPlain[b] - mean[b]), drawInflated[b] - mean[b], 1e-9);
+            }
+        }
+
+        // Draws without the emulator's error keep the fitted halo noise: the inflation is for the stated total only.
+        var noiseOnlyPlain = new double[values];
+        var noiseOnlyInflated = new double[values];
+        plain.PredictLog10(unit, noiseOnlyPlain, new Random(8), 3);
+        inflated.PredictLog10(unit, noiseOnlyInflated, new Random(8), 3);
+        Assert.Equal(noiseOnlyPlain, noiseOnlyInflated);
+
+        string folder = Path.Combine(Path.GetTempPath(), "inflated-emulator-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            fourfold.Save(folder);
+            var reloaded = EmulatorModel.Load(folder);
+            Assert.True(reloaded.HasVarianceInflation);
+            Assert.All(ProfileEmulator.FromModel(reloaded).VarianceInflation, s => Assert.Equal(4.0, s));
+            Assert.All(ProfileEmulator.FromModel(reloaded.WithoutVarianceInflation()).VarianceInflation, s => Assert.Equal(1.0, s));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

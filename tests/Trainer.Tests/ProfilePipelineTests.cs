@@ -40,16 +40,32 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.Equal(0, ForecastCommand.Run(emulator, 16, [0.05], forecastLog));
         Assert.Contains("for 28 parameters, 8 principal components", forecastLog.ToString());
 
-        // The emulator's stated uncertainty on its test halos, in the card and recomputed for an existing emulator.
+        // The emulator's stated uncertainty: cross-validated on its own halos (which sets the inflation it keeps), then
+        // checked on its test halos; in the card and recomputed for an existing emulator.
         Assert.Equal(4, emulatorCard.UncertaintyCalibration!.Count);
         Assert.All(emulatorCard.UncertaintyCalibration, k => Assert.Equal(emulatorCard.TestZoomIds.Length, k.Halos));
+        Assert.All(emulatorCard.UncertaintyCalibration, k => Assert.NotNull(k.WithInflatedError));
+        Assert.All(emulatorCard.CrossValidationCalibration!, k => Assert.Equal(emulatorCard.EmulatorZoomIds.Length, k.Halos));
+        Assert.True(EmulatorModel.Load(emulator).HasVarianceInflation);
         var calibrationLog = new StringWriter();
         Assert.Equal(0, CalibrateEmulatorCommand.Run(emulator, CamelsFolder, calibrationLog));
         Assert.Contains($"profiles calibrate-emulator: {emulatorCard.TestZoomIds.Length} test halos", calibrationLog.ToString());
         Assert.Equal(emulatorCard.UncertaintyCalibration[0].NoiseOnly, EmulatorCard.Load(emulator).UncertaintyCalibration![0].NoiseOnly);
-        Assert.Contains("Stated uncertainty on the test halos", File.ReadAllText(Path.Combine(emulator, EmulatorCard.MarkdownFileName)));
+        Assert.Equal(emulatorCard.CrossValidationCalibration![0].WithEmulatorError, EmulatorCard.Load(emulator).CrossValidationCalibration![0].WithEmulatorError);
+        string emulatorMarkdown = File.ReadAllText(Path.Combine(emulator, EmulatorCard.MarkdownFileName));
+        Assert.Contains("5-fold cross-validation over held-out pairs of the emulator's", emulatorMarkdown);
+        Assert.Contains("mean z², inflated", emulatorMarkdown);
 
-        var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, []) { FreshNoise = true, HalosPerStack = 1, EmulatorError = true, MaxHalosPerStack = 30 };
+        // Networks trained before the inflation rebuild their stacks from the variance as fitted.
+        var uncalibrated = new ProfileTrainingRecord(emulator, 10, 0.1, 9, ["n_gas"], 1.0, true, []) { HalosPerStack = 1, EmulatorError = true };
+        Assert.False(uncalibrated.LoadEmulator(emulator).Model.HasVarianceInflation);
+        Assert.Equal("-emulator-error", uncalibrated.EmulatorErrorSuffix());
+
+        var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, [])
+        {
+            FreshNoise = true, HalosPerStack = 1, EmulatorError = true, CalibratedEmulatorError = true, MaxHalosPerStack = 30,
+        };
+        Assert.True(record.LoadEmulator(emulator).Model.HasVarianceInflation);
         Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log,
             overrides: ConfigurationOverrides.Parse(["dropout=0"])));
         Assert.Equal(0, ProfileEvaluateCommand.Run(model, CamelsFolder, null, log));
@@ -66,9 +82,10 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.True(trained.FreshNoise);
         Assert.Contains("drawn afresh for every training batch", card.TrainingData, StringComparison.Ordinal);
         Assert.Equal((1, 30), (trained.HalosPerStack, trained.MaxHalosPerStack));
-        Assert.True(trained.EmulatorError);
-        Assert.EndsWith("-halos1-30-emulator-error", card.ModelVersion, StringComparison.Ordinal);
-        Assert.Contains("each one draw of 1-30 halo(s) (size log-uniform, an input) with the emulator's halo-to-halo scatter and its predictive uncertainty",
+        Assert.True(trained.EmulatorError && trained.CalibratedEmulatorError);
+        Assert.EndsWith("-halos1-30-emulator-error-calibrated", card.ModelVersion, StringComparison.Ordinal);
+        Assert.Contains("each one draw of 1-30 halo(s) (size log-uniform, an input) with the emulator's halo-to-halo scatter and its predictive uncertainty " +
+            "(variance scaled by its cross-validated inflation)",
             card.TrainingData, StringComparison.Ordinal);
         // The test stacks are also scored per range of stack size (1, 2-9, 10-30), each range with enough stacks.
         Assert.Contains(card.AdditionalMetrics!, m => m.Split.StartsWith("emulated test stacks, stack size ", StringComparison.Ordinal));

@@ -50,9 +50,10 @@ internal static class EmulateCommand
         log.WriteLine($"emulate: {data.Halos.Count} halos ({data.Halos.Select(h => h.Seed).Distinct().Count()} seeds), {data.RepairedBins} bins interpolated; " +
             $"emulator on {emulatorRows.Length}, test {split.Test.Length} halos");
         var progress = new Progress<string>(log.WriteLine);
-        var shipped = ProfileEmulator.Fit(data, emulatorRows, options with { CarPool = true }, progress);
+        var fitted = ProfileEmulator.Fit(data, emulatorRows, options with { CarPool = true }, progress);
         var plain = ProfileEmulator.Fit(data, emulatorRows, options with { CarPool = false }, progress);
         log.WriteLine($"emulate: fits done after {clock.Elapsed.TotalSeconds:F0} s; cross-validating ({Folds} folds over pairs)");
+        var (shipped, crossValidatedCalibration, testCalibration) = CalibrateEmulatorCommand.Calibrate(fitted, data, emulatorRows, split.Test, Folds, seed, log);
         var forecast = FisherForecast.Run(shipped, ForecastPoints, ProfileTrainingRecord.DesignMassMin, ProfileTrainingRecord.DesignMassMax, ForecastErrors);
         var card = new EmulatorCard
         {
@@ -73,7 +74,8 @@ internal static class EmulateCommand
             Test = EmulatorValidation.HeldOut(shipped, data, split.Test),
             TestPlain = EmulatorValidation.HeldOut(plain, data, split.Test),
             Forecast = forecast,
-            UncertaintyCalibration = EmulatorCalibration.HeldOut(shipped, data, split.Test),
+            UncertaintyCalibration = testCalibration,
+            CrossValidationCalibration = crossValidatedCalibration,
             Seconds = clock.Elapsed.TotalSeconds,
         };
         shipped.Model.Save(outputFolder);

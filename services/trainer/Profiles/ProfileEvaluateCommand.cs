@@ -45,7 +45,7 @@ internal static class ProfileEvaluateCommand
         emulatorFolder = ModelFolder.Resolve(emulatorFolder ?? record.EmulatorFolder);
         using var bundle = ModelBundle.Load(modelFolder);
         var card = bundle.Card;
-        var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
+        var emulator = record.LoadEmulator(emulatorFolder);
         var emulatorCard = EmulatorCard.Load(emulatorFolder);
         log.WriteLine($"profiles evaluate: {card.ModelName} {card.ModelVersion}; rebuilding {record.Stacks} emulated stacks");
         var stacks = ProfileData.Stacks(emulator, record);

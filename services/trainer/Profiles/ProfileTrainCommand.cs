@@ -48,6 +48,10 @@ internal static class ProfileTrainCommand
         {
             Description = "With --halos-per-stack: the draws also carry the emulator's predictive uncertainty (GP variance of the mean), which no stack averages away.",
         };
+        var calibratedError = new Option<bool>("--calibrated-emulator-error")
+        {
+            Description = "As --emulator-error, with the variance scaled by the emulator's cross-validated inflation (`profiles calibrate-emulator`), so it is honest on held-out halos.",
+        };
         var maxHalos = new Option<int>("--max-halos-per-stack")
         {
             Description = "With --halos-per-stack N: draw each stack's size log-uniform in N..M and give log10 of it as an input, so one model serves single halos and large stacks (the service reads stacked_objects).",
@@ -60,7 +64,7 @@ internal static class ProfileTrainCommand
         };
         var command = new Command("train", "Train the 28-parameter moment MLP on emulated stacks.")
         {
-            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, freshNoise, halos, emulatorError, maxHalos, set,
+            emulator, output, stacks, kinds, maxRadius, noise, noMass, trials, configFrom, searchStacks, searchEpochs, epochs, seed, threads, noWhiten, freshNoise, halos, emulatorError, calibratedError, maxHalos, set,
         };
         command.SetAction((parse, _) => RunAsync(
             parse.GetValue(emulator)!.FullName, parse.GetValue(output)!.FullName,
@@ -69,7 +73,8 @@ internal static class ProfileTrainCommand
             {
                 FreshNoise = parse.GetValue(freshNoise),
                 HalosPerStack = parse.GetValue(halos),
-                EmulatorError = parse.GetValue(emulatorError),
+                EmulatorError = parse.GetValue(emulatorError) || parse.GetValue(calibratedError),
+                CalibratedEmulatorError = parse.GetValue(calibratedError),
                 MaxHalosPerStack = parse.GetValue(maxHalos),
             },
             new SearchSettings(parse.GetValue(trials), parse.GetValue(searchStacks), parse.GetValue(searchEpochs), parse.GetValue(configFrom)?.FullName), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(threads), Console.Out,
@@ -81,12 +86,17 @@ internal static class ProfileTrainCommand
         string emulatorFolder, string outputFolder, ProfileTrainingRecord record, SearchSettings searchSettings, int epochs, int seed, int? threads, TextWriter log, bool whiten = true,
         IReadOnlyDictionary<string, double>? overrides = null)
     {
-        var emulator = ProfileEmulator.FromModel(EmulatorModel.Load(emulatorFolder));
+        if (record.CalibratedEmulatorError && !record.EmulatorError)
+        {
+            throw new ArgumentException("A calibrated emulator error is the emulator's error, scaled: set EmulatorError too.", nameof(record));
+        }
+
+        var emulator = record.LoadEmulator(emulatorFolder);
         var (layout, bins) = ProfileData.Layout(record, emulator.Model.RadiiKpc);
         record = record with { Bins = bins };
         log.WriteLine($"profiles train: {record.Stacks} emulated stacks, {layout.FeatureCount} inputs ({string.Join(",", record.Kinds)} at {bins.Length} radii" +
             $"{(layout.IncludeLog10HaloMass ? " + log10 M" : string.Empty)}{(layout.IncludeLog10StackedObjects ? " + log10 stack size" : string.Empty)}), noise {record.NoiseFraction:P0}{(whiten ? ", PCA-whitened first layer" : string.Empty)}" +
-            (record.HalosPerStack > 0 ? $", {record.StackSizes()} halos per stack (emulated halo-to-halo scatter{(record.EmulatorError ? " and emulator error" : string.Empty)})" : string.Empty));
+            (record.HalosPerStack > 0 ? $", {record.StackSizes()} halos per stack (emulated halo-to-halo scatter{(record.EmulatorError ? $" and {(record.CalibratedEmulatorError ? "calibrated " : string.Empty)}emulator error" : string.Empty)})" : string.Empty));
         if (record.FreshNoise && !(record.NoiseFraction > 0))
         {
             throw new ArgumentException("--fresh-noise needs --noise above 0.", nameof(record));
@@ -140,10 +150,10 @@ internal static class ProfileTrainCommand
                 new TrainingProgressLog(sink, epochs, $"({definitions[0].Name}, {definitions[0].Unit})")));
         using var model = result.Model;
         var card = ModelCard.FromTraining(ModelName, $"1.0-{string.Join("-", record.Kinds)}-r{record.MaxRadiusMpcOverH:G3}-noise{record.NoiseFraction:G2}" +
-            (record.HalosPerStack > 0 ? $"-halos{record.StackSizes()}" : string.Empty) + (record.EmulatorError ? "-emulator-error" : string.Empty),
+            (record.HalosPerStack > 0 ? $"-halos{record.StackSizes()}" : string.Empty) + record.EmulatorErrorSuffix(),
             $"{record.Stacks} stacks emulated at Sobol points by {record.EmulatorFolder} (CAMELS-zoomGZ28, CARPool GP)" +
             (record.HalosPerStack > 0 ? $", each one draw of {record.StackSizes()} halo(s){(record.StackSizeIsInput() ? " (size log-uniform, an input)" : string.Empty)} with the emulator's halo-to-halo scatter" : string.Empty) +
-            (record.EmulatorError ? " and its predictive uncertainty" : string.Empty) +
+            (record.EmulatorError ? $" and its predictive uncertainty{(record.CalibratedEmulatorError ? " (variance scaled by its cross-validated inflation)" : string.Empty)}" : string.Empty) +
             (augmentation is null ? string.Empty : $"; {augmentation.Description}"), data.ParameterNames, result, options) with
         {
             Parameters = definitions,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StreamProcessor.Emulation;
 using StreamProcessor.Emulation.Training;
 using StreamProcessor.Torch.Bundles;
 
@@ -26,6 +27,8 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="EmulatorError">With <paramref name="HalosPerStack"/>: the draws also carry the emulator's predictive uncertainty.</param>
 /// <param name="MaxHalosPerStack">Above <paramref name="HalosPerStack"/>: stack sizes are drawn log-uniform between the two and
 /// log10 of the size is an input (one model for single halos and large stacks); 0: one size.</param>
+/// <param name="CalibratedEmulatorError">With <paramref name="EmulatorError"/>: the draws' variance carries the emulator's
+/// cross-validated inflation (<see cref="EmulatorCalibration"/>); false: the variance as fitted, as before it existed.</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -42,7 +45,8 @@ internal sealed record ProfileTrainingRecord(
     bool FreshNoise = false,
     int HalosPerStack = 0,
     bool EmulatorError = false,
-    int MaxHalosPerStack = 0)
+    int MaxHalosPerStack = 0,
+    bool CalibratedEmulatorError = false)
 {
     public const string FileName = "profile-training.json";
 
@@ -54,6 +58,25 @@ internal sealed record ProfileTrainingRecord(
 
     /// <summary>The scatter the stacks are drawn with, or null for mean profiles.</summary>
     public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed, EmulatorError, MaxHalosPerStack) : null;
+
+    /// <summary>
+    /// The emulator in <paramref name="folder"/> as these stacks were drawn from it: with its variance inflation only when
+    /// trained with <see cref="CalibratedEmulatorError"/>, so that models trained before the inflation rebuild their data.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A calibrated error is asked of an emulator without inflation.</exception>
+    public ProfileEmulator LoadEmulator(string folder)
+    {
+        var model = EmulatorModel.Load(folder);
+        if (CalibratedEmulatorError && !model.HasVarianceInflation)
+        {
+            throw new InvalidDataException($"The emulator in '{folder}' has no variance inflation: run `profiles calibrate-emulator` on it first.");
+        }
+
+        return ProfileEmulator.FromModel(CalibratedEmulatorError ? model : model.WithoutVarianceInflation());
+    }
+
+    /// <summary>"-emulator-error" or "-emulator-error-calibrated" in model versions, empty without the emulator's error.</summary>
+    public string EmulatorErrorSuffix() => EmulatorError ? (CalibratedEmulatorError ? "-emulator-error-calibrated" : "-emulator-error") : string.Empty;
 
     /// <summary>Whether stack sizes vary, so that the network reads log10 of the size as an input.</summary>
     public bool StackSizeIsInput() => Scatter() is { VariesStackSize: true };
