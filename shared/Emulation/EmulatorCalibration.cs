@@ -20,7 +20,7 @@ public static class EmulatorCalibration
         RequireHalos(rows);
         var sums = new ZSquaredSums(emulator.Model);
         sums.Add(emulator, data, rows);
-        return sums.Means(rows.Count, emulator.Model.HasVarianceInflation ? emulator.VarianceInflation : null);
+        return sums.Means(rows.Count, emulator.Model.IsCalibrated ? emulator : null);
     }
 
     /// <summary>
@@ -128,8 +128,10 @@ public static class EmulatorCalibration
             _halos.AddRange(other._halos);
         }
 
-        public List<UncertaintyCalibration> Means(int halos, IReadOnlyList<double>? inflation)
+        /// <summary>Per kind; with a <paramref name="calibrated"/> emulator, also against its inflation and at its tails.</summary>
+        public List<UncertaintyCalibration> Means(int halos, ProfileEmulator? calibrated)
         {
+            IReadOnlyList<double>? inflation = calibrated?.VarianceInflation;
             var result = new List<UncertaintyCalibration>();
             int process = 0;
             for (int k = 0; k < model.Kinds.Count; k++)
@@ -138,10 +140,18 @@ public static class EmulatorCalibration
                 int count = kind.CoefficientMean.Length;
                 double[] noiseOnly = [.. _noiseOnly.Skip(process).Take(count).Select(s => s / halos)];
                 double[] withError = [.. _withError.Skip(process).Take(count).Select(s => s / halos)];
-                double[]? calibrated = inflation is null ? null : [.. withError.Select((z2, c) => z2 / inflation[process + c])];
+                double[]? inflated = inflation is null ? null : [.. withError.Select((z2, c) => z2 / inflation[process + c])];
                 double[] within = [.. _withinOneSigma.Skip(process).Take(count).Select(s => s / halos)];
-                HaloZSquared[] largest = [.. _halos.Where(h => h.Kind == k).Select(h => h.Halo).OrderByDescending(h => h.MeanZSquared).ThenBy(h => h.ZoomId).Take(LargestHalos)];
-                result.Add(new UncertaintyCalibration(kind.Kind, halos, noiseOnly, withError, calibrated, within, largest));
+                HaloZSquared[] own = [.. _halos.Where(h => h.Kind == k).Select(h => h.Halo)];
+                HaloZSquared[] largest = [.. own.OrderByDescending(h => h.MeanZSquared).ThenBy(h => h.ZoomId).Take(LargestHalos)];
+                double[] sumsOfSquares = [.. own.Select(h => h.MeanZSquared * count)];
+                double? nu = HaloTails.Fit(sumsOfSquares, count);
+                double? gainAt = calibrated is null ? nu : kind.TailDegreesOfFreedom;
+                result.Add(new UncertaintyCalibration(kind.Kind, halos, noiseOnly, withError, inflated, within, largest)
+                {
+                    TailDegreesOfFreedom = nu,
+                    TailLogLikelihoodGain = HaloTails.LogLikelihoodGain(sumsOfSquares, count, gainAt),
+                });
                 process += count;
             }
 
@@ -171,6 +181,18 @@ public sealed record UncertaintyCalibration(
     double[]? WithinOneSigma = null,
     IReadOnlyList<HaloZSquared>? LargestHalos = null)
 {
+    /// <summary>
+    /// Maximum-likelihood degrees of freedom of a multivariate Student-t of unit covariance for these halos' residuals
+    /// (<see cref="HaloTails.Fit"/>); null where the Gaussian is at least as likely (or in cards written before it).
+    /// </summary>
+    public double? TailDegreesOfFreedom { get; init; }
+
+    /// <summary>
+    /// Mean log-likelihood per halo of the tails over the Gaussian: at the calibrated emulator's own degrees of freedom
+    /// (fitted by cross-validation, so out of sample on test halos), else at <see cref="TailDegreesOfFreedom"/>.
+    /// </summary>
+    public double? TailLogLikelihoodGain { get; init; }
+
     /// <summary>Mean z^2 with the emulator's error over the halos other than <see cref="LargestHalos"/>: what the bulk says.</summary>
     public double? WithoutLargestHalos => LargestHalos is { Count: > 0 } largest && Halos > largest.Count
         ? ((WithEmulatorError.Average() * Halos) - largest.Sum(h => h.MeanZSquared)) / (Halos - largest.Count)

@@ -82,6 +82,21 @@ public static class EmulatorCardMarkdown
             AppendRow(text, kind, [kind.NoiseOnly, kind.WithEmulatorError, .. Optional(kind.WithinOneSigma), .. Optional(kind.WithInflatedError)]);
         }
 
+        if (crossValidated is not null && test.All(k => k.TailLogLikelihoodGain is not null))
+        {
+            text.AppendLine();
+            text.AppendLine("Heavy tails of the halo scatter (multivariate Student-t of unit covariance, one weight per halo and kind; `HaloTails`): " +
+                "maximum-likelihood degrees of freedom ν and the mean log-likelihood gain per halo over the Gaussian. The emulator keeps the cross-validated ν; " +
+                "on the test halos the gain is taken at that ν, out of sample:");
+            text.AppendLine();
+            text.AppendLine("| kind | ν, cross-validation | gain / halo | ν, test halos | gain / halo at the cross-validated ν |");
+            text.AppendLine("|---|---|---|---|---|");
+            foreach (var (cv, held) in crossValidated.Zip(test))
+            {
+                text.AppendLine(c, $"| {ProfileLayout.ShortName(cv.Kind)} | {HaloTails.Describe(cv.TailDegreesOfFreedom)} | {cv.TailLogLikelihoodGain:F2} | {HaloTails.Describe(held.TailDegreesOfFreedom)} | {held.TailLogLikelihoodGain:F2} |");
+            }
+        }
+
         if (test.All(k => k.LargestHalos is not null))
         {
             text.AppendLine();

@@ -18,6 +18,8 @@ namespace StreamProcessor.Emulation;
 /// <param name="VarianceInflation">Per component, the factor by which the stated variance of a draw (halo noise plus the
 /// GP's predictive variance) is scaled so that it is honest on halos held out by cross-validation
 /// (<see cref="EmulatorCalibration.Inflation"/>); null (all 1) in emulators written before it existed or not calibrated.</param>
+/// <param name="TailDegreesOfFreedom">Degrees of freedom of the heavy-tailed halo scatter fitted by cross-validation
+/// (<see cref="HaloTails"/>); null: Gaussian (or not calibrated).</param>
 public sealed record EmulatorKind(
     ProfileKind Kind,
     PrincipalComponents Basis,
@@ -26,4 +28,5 @@ public sealed record EmulatorKind(
     GpHyperparameters[] Hyperparameters,
     double[][] StandardisedCoefficients,
     double[] NegativeLogLikelihood,
-    double[]? VarianceInflation = null);
+    double[]? VarianceInflation = null,
+    double? TailDegreesOfFreedom = null);

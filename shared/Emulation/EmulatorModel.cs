@@ -27,21 +27,28 @@ public sealed record EmulatorModel(
     bool CarPool,
     IReadOnlyList<EmulatorKind> Kinds)
 {
-    /// <summary>Whether every kind carries a cross-validated variance inflation.</summary>
-    public bool HasVarianceInflation => Kinds.All(k => k.VarianceInflation is not null);
+    /// <summary>Whether every kind carries a cross-validated calibration of its stated error (variance inflation and tails).</summary>
+    public bool IsCalibrated => Kinds.All(k => k.VarianceInflation is not null);
 
-    /// <summary>This emulator with each kind's variance inflation set from its cross-validated calibration.</summary>
-    public EmulatorModel WithVarianceInflation(IReadOnlyList<UncertaintyCalibration> crossValidated)
+    /// <summary>
+    /// This emulator with each kind's variance inflation and halo-scatter tails set from its cross-validated calibration
+    /// (<see cref="EmulatorCalibration.CrossValidated"/>).
+    /// </summary>
+    public EmulatorModel Calibrated(IReadOnlyList<UncertaintyCalibration> crossValidated)
     {
         ArgumentNullException.ThrowIfNull(crossValidated);
         return this with
         {
-            Kinds = [.. Kinds.Select(k => k with { VarianceInflation = EmulatorCalibration.Inflation(crossValidated.Single(c => c.Kind == k.Kind)) })],
+            Kinds = [.. Kinds.Select(k =>
+            {
+                var calibration = crossValidated.Single(c => c.Kind == k.Kind);
+                return k with { VarianceInflation = EmulatorCalibration.Inflation(calibration), TailDegreesOfFreedom = calibration.TailDegreesOfFreedom };
+            })],
         };
     }
 
-    /// <summary>This emulator with the variance it states as fitted (what networks trained before the inflation drew).</summary>
-    public EmulatorModel WithoutVarianceInflation() => this with { Kinds = [.. Kinds.Select(k => k with { VarianceInflation = null })] };
+    /// <summary>This emulator with its error as fitted: Gaussian, not inflated (what networks trained before the calibration drew).</summary>
+    public EmulatorModel Uncalibrated() => this with { Kinds = [.. Kinds.Select(k => k with { VarianceInflation = null, TailDegreesOfFreedom = null })] };
 
     /// <summary>File name inside an emulator folder.</summary>
     public const string FileName = "emulator.json";

@@ -123,7 +123,9 @@ public sealed class ProfileEmulator
     /// marginalises over the emulator's own uncertainty (drawn independently per stack, not as one smooth function).
     /// With the emulator's error the whole variance of a draw is scaled by the model's cross-validated
     /// <see cref="VarianceInflation"/>, which makes it honest for single halos; held-out data cannot tell which of the two
-    /// terms is understated, so for larger stacks the scaling of the halo term is an assumption (a conservative one).
+    /// terms is understated, so for larger stacks the scaling of the halo term is an assumption (a conservative one). Where
+    /// a kind has heavy tails (<see cref="EmulatorKind.TailDegreesOfFreedom"/>), each of the stack's halos draws one weight
+    /// for all of that kind's components (<see cref="HaloTails"/>), which scales the halo term.
     /// Variance beyond the PCA basis (0.5 %) is not drawn.
     /// </summary>
     /// <param name="unitInput">Emulator input in the unit cube.</param>
@@ -146,6 +148,9 @@ public sealed class ProfileEmulator
         {
             var kind = Model.Kinds[k];
             int count = kind.CoefficientMean.Length;
+            double tailWeight = scatter is not null && !emulatorVariances.IsEmpty && kind.TailDegreesOfFreedom is { } nu
+                ? HaloTails.MeanWeight(scatter, nu, halosPerStack)
+                : 1.0;
             for (int c = 0; c < count; c++)
             {
                 _processes[k][c].PredictMeans(unitInput, coefficients.Slice(c, 1));
@@ -153,7 +158,7 @@ public sealed class ProfileEmulator
                 {
                     double variance = emulatorVariances.IsEmpty
                         ? kind.Hyperparameters[c].NoiseVariance / halosPerStack
-                        : _inflation[process + c] * ((kind.Hyperparameters[c].NoiseVariance / halosPerStack) + emulatorVariances[process + c]);
+                        : _inflation[process + c] * ((tailWeight * kind.Hyperparameters[c].NoiseVariance / halosPerStack) + emulatorVariances[process + c]);
                     coefficients[c] += Math.Sqrt(variance) * Normal.Sample(scatter, 0, 1);
                 }
 

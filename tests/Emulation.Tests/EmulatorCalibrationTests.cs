@@ -71,9 +71,9 @@ public sealed class EmulatorCalibrationTests
             Assert.Equal(kind.WithEmulatorError.Select(z2 => Math.Max(1, z2)), EmulatorCalibration.Inflation(kind));
         });
 
-        var inflated = ProfileEmulator.FromModel(Emulator.Value.Model.WithVarianceInflation(crossValidated));
-        Assert.True(inflated.Model.HasVarianceInflation);
-        Assert.False(Emulator.Value.Model.HasVarianceInflation);
+        var inflated = ProfileEmulator.FromModel(Emulator.Value.Model.Calibrated(crossValidated));
+        Assert.True(inflated.Model.IsCalibrated);
+        Assert.False(Emulator.Value.Model.IsCalibrated);
         Assert.Equal(crossValidated.SelectMany(EmulatorCalibration.Inflation), inflated.VarianceInflation);
 
         int[] held = [.. Enumerable.Range(300, 40)];
@@ -135,13 +135,49 @@ public sealed class EmulatorCalibrationTests
         {
             fourfold.Save(folder);
             var reloaded = EmulatorModel.Load(folder);
-            Assert.True(reloaded.HasVarianceInflation);
+            Assert.True(reloaded.IsCalibrated);
             Assert.All(ProfileEmulator.FromModel(reloaded).VarianceInflation, s => Assert.Equal(4.0, s));
-            Assert.All(ProfileEmulator.FromModel(reloaded.WithoutVarianceInflation()).VarianceInflation, s => Assert.Equal(1.0, s));
+            Assert.All(ProfileEmulator.FromModel(reloaded.Uncalibrated()).VarianceInflation, s => Assert.Equal(1.0, s));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Heavy_tails_keep_the_variance_of_single_halo_draws_and_fatten_their_tails()
+    {
+        var model = Emulator.Value.Model;
+        var plain = Emulator.Value;
+        var tailed = ProfileEmulator.FromModel(model with { Kinds = [.. model.Kinds.Select(k => k with { TailDegreesOfFreedom = 3.0 })] });
+        var halo = CamelsData.Dataset.Halos[320];
+        double[] unit = plain.UnitInputs(halo.Parameters, halo.Log10HaloMass);
+        // The emulator's error switched on at zero variance: the quick emulator's GP variance would swamp the halo term.
+        double[] variances = new double[plain.ProcessCount];
+        int bin = (ProfileEmulator.IndexOf(ProfileKind.GasDensity) * plain.Bins) + 10;
+        var mean = new double[5 * plain.Bins];
+        plain.PredictLog10(unit, mean);
+
+        double[] Departures(ProfileEmulator emulator, bool withError)
+        {
+            var random = new Random(17);
+            var draw = new double[5 * plain.Bins];
+            return [.. Enumerable.Range(0, 4000).Select(_ =>
+            {
+                emulator.PredictLog10(unit, draw, random, 1, withError ? variances : default);
+                return draw[bin] - mean[bin];
+            })];
+        }
+
+        double[] gaussian = Departures(plain, withError: true);
+        double[] heavy = Departures(tailed, withError: true);
+        double ratio = MathNet.Numerics.Statistics.Statistics.Variance(heavy) / MathNet.Numerics.Statistics.Statistics.Variance(gaussian);
+        Assert.InRange(ratio, 0.7, 1.4);
+        Assert.InRange(MathNet.Numerics.Statistics.Statistics.Kurtosis(gaussian), -0.5, 0.5);
+        Assert.True(MathNet.Numerics.Statistics.Statistics.Kurtosis(heavy) > 1.5, $"excess kurtosis {MathNet.Numerics.Statistics.Statistics.Kurtosis(heavy):F2}");
+
+        // Without the emulator's error the draws are the Gaussian halo scatter as fitted.
+        Assert.Equal(Departures(plain, withError: false), Departures(tailed, withError: false));
     }
 }

@@ -46,7 +46,7 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.All(emulatorCard.UncertaintyCalibration, k => Assert.Equal(emulatorCard.TestZoomIds.Length, k.Halos));
         Assert.All(emulatorCard.UncertaintyCalibration, k => Assert.NotNull(k.WithInflatedError));
         Assert.All(emulatorCard.CrossValidationCalibration!, k => Assert.Equal(emulatorCard.EmulatorZoomIds.Length, k.Halos));
-        Assert.True(EmulatorModel.Load(emulator).HasVarianceInflation);
+        Assert.True(EmulatorModel.Load(emulator).IsCalibrated);
         var calibrationLog = new StringWriter();
         Assert.Equal(0, CalibrateEmulatorCommand.Run(emulator, CamelsFolder, calibrationLog));
         Assert.Contains($"profiles calibrate-emulator: {emulatorCard.TestZoomIds.Length} test halos", calibrationLog.ToString());
@@ -58,14 +58,14 @@ public sealed class ProfilePipelineTests : IDisposable
 
         // Networks trained before the inflation rebuild their stacks from the variance as fitted.
         var uncalibrated = new ProfileTrainingRecord(emulator, 10, 0.1, 9, ["n_gas"], 1.0, true, []) { HalosPerStack = 1, EmulatorError = true };
-        Assert.False(uncalibrated.LoadEmulator(emulator).Model.HasVarianceInflation);
+        Assert.False(uncalibrated.LoadEmulator(emulator).Model.IsCalibrated);
         Assert.Equal("-emulator-error", uncalibrated.EmulatorErrorSuffix());
 
         var record = new ProfileTrainingRecord(emulator, 400, 0.1, 9, ["n_gas", "y"], 1.0, true, [])
         {
             FreshNoise = true, HalosPerStack = 1, EmulatorError = true, CalibratedEmulatorError = true, MaxHalosPerStack = 30,
         };
-        Assert.True(record.LoadEmulator(emulator).Model.HasVarianceInflation);
+        Assert.True(record.LoadEmulator(emulator).Model.IsCalibrated);
         Assert.Equal(0, await ProfileTrainCommand.RunAsync(emulator, model, record, new SearchSettings(Trials: 2, Stacks: 300, Epochs: 1), epochs: 2, seed: 3, threads: 1, log,
             overrides: ConfigurationOverrides.Parse(["dropout=0"])));
         Assert.Equal(0, ProfileEvaluateCommand.Run(model, CamelsFolder, null, log));
@@ -85,7 +85,7 @@ public sealed class ProfilePipelineTests : IDisposable
         Assert.True(trained.EmulatorError && trained.CalibratedEmulatorError);
         Assert.EndsWith("-halos1-30-emulator-error-calibrated", card.ModelVersion, StringComparison.Ordinal);
         Assert.Contains("each one draw of 1-30 halo(s) (size log-uniform, an input) with the emulator's halo-to-halo scatter and its predictive uncertainty " +
-            "(variance scaled by its cross-validated inflation)",
+            "(calibrated by cross-validation: variance inflation and heavy-tailed halo scatter)",
             card.TrainingData, StringComparison.Ordinal);
         // The test stacks are also scored per range of stack size (1, 2-9, 10-30), each range with enough stacks.
         Assert.Contains(card.AdditionalMetrics!, m => m.Split.StartsWith("emulated test stacks, stack size ", StringComparison.Ordinal));

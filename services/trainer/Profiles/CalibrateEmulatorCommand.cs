@@ -36,14 +36,14 @@ internal static class CalibrateEmulatorCommand
     }
 
     /// <summary>
-    /// Cross-validates the stated uncertainty of <paramref name="fitted"/> on its own halos, keeps the resulting inflation,
-    /// and measures the inflated emulator on the test halos; prints both tables.
+    /// Cross-validates the stated uncertainty of <paramref name="fitted"/> on its own halos, keeps the resulting inflation
+    /// and tails, and measures the calibrated emulator on the test halos; prints both.
     /// </summary>
     internal static (ProfileEmulator Calibrated, IReadOnlyList<UncertaintyCalibration> CrossValidated, IReadOnlyList<UncertaintyCalibration> Test) Calibrate(
         ProfileEmulator fitted, CamelsZoomDataset data, IReadOnlyList<int> emulatorRows, IReadOnlyList<int> testRows, int folds, int seed, TextWriter log)
     {
         var crossValidated = EmulatorCalibration.CrossValidated(fitted, data, emulatorRows, folds, seed);
-        var calibrated = ProfileEmulator.FromModel(fitted.Model.WithVarianceInflation(crossValidated));
+        var calibrated = ProfileEmulator.FromModel(fitted.Model.Calibrated(crossValidated));
         var test = EmulatorCalibration.HeldOut(calibrated, data, testRows);
         log.WriteLine($"{"kind",-6} {"components",10} {"CV z2, noise",13} {"CV z2, + error",15} {"CV |z|<1",9} {"inflation",10} " +
             $"{"test z2, noise",15} {"test z2, + error",17} {"test |z|<1",11} {"test z2, inflated",18}");
@@ -52,6 +52,12 @@ internal static class CalibrateEmulatorCommand
             double[] inflation = EmulatorCalibration.Inflation(cv);
             log.WriteLine($"{ProfileLayout.ShortName(cv.Kind),-6} {cv.NoiseOnly.Length,10} {cv.NoiseOnly.Average(),13:F2} {cv.WithEmulatorError.Average(),15:F2} {cv.WithinOneSigma!.Average(),9:F3} " +
                 $"{inflation.Average(),10:F2} {held.NoiseOnly.Average(),15:F2} {held.WithEmulatorError.Average(),17:F2} {held.WithinOneSigma!.Average(),11:F3} {held.WithInflatedError!.Average(),18:F2}");
+        }
+
+        foreach (var (cv, held) in crossValidated.Zip(test))
+        {
+            log.WriteLine($"  tails {ProfileLayout.ShortName(cv.Kind),-5} CV nu {HaloTails.Describe(cv.TailDegreesOfFreedom)} (log L gain {cv.TailLogLikelihoodGain:F2}/halo); " +
+                $"test halos nu {HaloTails.Describe(held.TailDegreesOfFreedom)}, gain at the CV nu {held.TailLogLikelihoodGain:F2}/halo");
         }
 
         foreach (var held in test)

@@ -50,7 +50,7 @@ internal static class ProfileTrainCommand
         };
         var calibratedError = new Option<bool>("--calibrated-emulator-error")
         {
-            Description = "As --emulator-error, with the variance scaled by the emulator's cross-validated inflation (`profiles calibrate-emulator`), so it is honest on held-out halos.",
+            Description = "As --emulator-error, with the emulator's cross-validated calibration (`profiles calibrate-emulator`): variance inflation and heavy-tailed halo scatter.",
         };
         var maxHalos = new Option<int>("--max-halos-per-stack")
         {
@@ -153,7 +153,7 @@ internal static class ProfileTrainCommand
             (record.HalosPerStack > 0 ? $"-halos{record.StackSizes()}" : string.Empty) + record.EmulatorErrorSuffix(),
             $"{record.Stacks} stacks emulated at Sobol points by {record.EmulatorFolder} (CAMELS-zoomGZ28, CARPool GP)" +
             (record.HalosPerStack > 0 ? $", each one draw of {record.StackSizes()} halo(s){(record.StackSizeIsInput() ? " (size log-uniform, an input)" : string.Empty)} with the emulator's halo-to-halo scatter" : string.Empty) +
-            (record.EmulatorError ? $" and its predictive uncertainty{(record.CalibratedEmulatorError ? " (variance scaled by its cross-validated inflation)" : string.Empty)}" : string.Empty) +
+            (record.EmulatorError ? $" and its predictive uncertainty{(record.CalibratedEmulatorError ? " (calibrated by cross-validation: variance inflation and heavy-tailed halo scatter)" : string.Empty)}" : string.Empty) +
             (augmentation is null ? string.Empty : $"; {augmentation.Description}"), data.ParameterNames, result, options) with
         {
             Parameters = definitions,

@@ -27,8 +27,9 @@ namespace StreamProcessor.Trainer.Profiles;
 /// <param name="EmulatorError">With <paramref name="HalosPerStack"/>: the draws also carry the emulator's predictive uncertainty.</param>
 /// <param name="MaxHalosPerStack">Above <paramref name="HalosPerStack"/>: stack sizes are drawn log-uniform between the two and
 /// log10 of the size is an input (one model for single halos and large stacks); 0: one size.</param>
-/// <param name="CalibratedEmulatorError">With <paramref name="EmulatorError"/>: the draws' variance carries the emulator's
-/// cross-validated inflation (<see cref="EmulatorCalibration"/>); false: the variance as fitted, as before it existed.</param>
+/// <param name="CalibratedEmulatorError">With <paramref name="EmulatorError"/>: the draws carry the emulator's
+/// cross-validated variance inflation and heavy-tailed halo scatter (<see cref="EmulatorCalibration"/>,
+/// <see cref="HaloTails"/>); false: the Gaussian error as fitted, as before the calibration existed.</param>
 internal sealed record ProfileTrainingRecord(
     string EmulatorFolder,
     int Stacks,
@@ -60,19 +61,20 @@ internal sealed record ProfileTrainingRecord(
     public StackScatter? Scatter() => HalosPerStack > 0 ? new(HalosPerStack, NoiseSeed, EmulatorError, MaxHalosPerStack) : null;
 
     /// <summary>
-    /// The emulator in <paramref name="folder"/> as these stacks were drawn from it: with its variance inflation only when
-    /// trained with <see cref="CalibratedEmulatorError"/>, so that models trained before the inflation rebuild their data.
+    /// The emulator in <paramref name="folder"/> as these stacks were drawn from it: with its cross-validated variance
+    /// inflation and heavy tails only when trained with <see cref="CalibratedEmulatorError"/>, so that models trained
+    /// before the calibration rebuild their data.
     /// </summary>
-    /// <exception cref="InvalidDataException">A calibrated error is asked of an emulator without inflation.</exception>
+    /// <exception cref="InvalidDataException">A calibrated error is asked of an emulator that has none.</exception>
     public ProfileEmulator LoadEmulator(string folder)
     {
         var model = EmulatorModel.Load(folder);
-        if (CalibratedEmulatorError && !model.HasVarianceInflation)
+        if (CalibratedEmulatorError && !model.IsCalibrated)
         {
-            throw new InvalidDataException($"The emulator in '{folder}' has no variance inflation: run `profiles calibrate-emulator` on it first.");
+            throw new InvalidDataException($"The emulator in '{folder}' is not calibrated: run `profiles calibrate-emulator` on it first.");
         }
 
-        return ProfileEmulator.FromModel(CalibratedEmulatorError ? model : model.WithoutVarianceInflation());
+        return ProfileEmulator.FromModel(CalibratedEmulatorError ? model : model.Uncalibrated());
     }
 
     /// <summary>"-emulator-error" or "-emulator-error-calibrated" in model versions, empty without the emulator's error.</summary>
