@@ -10,8 +10,8 @@ namespace StreamProcessor.Emulation;
 /// kind, w = (nu - 2) / chi^2_nu (mean 1), so the variance the emulator states is unchanged and only its shape is
 /// (Kotz &amp; Nadarajah 2004, Multivariate t Distributions, Eq. 1.1). A stack of N halos is then Gaussian given the
 /// N weights, with variance sigma_n^2 (sum of w) / N^2: drawn exactly, it tends to the Gaussian as N grows. nu is fitted
-/// on single halos' whole residuals (halo scatter plus the GP's error) and applied to the halo term alone, which dominates
-/// them for all but a few components.
+/// on single halos' whole residuals (halo scatter plus the GP's error) and applied to the halo term alone, the larger part
+/// of them (the GP's share is largest for Z_gas, about 40 % of the variance, by cross-validation of the shipped emulator).
 /// </summary>
 public static class HaloTails
 {
