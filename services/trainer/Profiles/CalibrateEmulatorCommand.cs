@@ -7,8 +7,8 @@ namespace StreamProcessor.Trainer.Profiles;
 
 /// <summary>
 /// <c>trainer profiles calibrate-emulator</c>: whether an emulator states its uncertainty honestly (<see cref="EmulatorCalibration"/>),
-/// without refitting it: cross-validated over held-out pairs of its own halos, which sets the variance inflation it keeps
-/// in emulator.json, then checked on its test halos; both go into its card. <c>profiles emulate</c> does the same for the
+/// without refitting it: cross-validated over held-out pairs of its own halos, which sets the variance inflation and the
+/// heavy tails of the halo scatter it keeps in emulator.json, then checked on its test halos; both go into its card. <c>profiles emulate</c> does the same for the
 /// emulators it fits.
 /// </summary>
 internal static class CalibrateEmulatorCommand
@@ -18,7 +18,7 @@ internal static class CalibrateEmulatorCommand
         var emulator = new Option<DirectoryInfo>("--emulator") { Description = "Emulator folder written by `profiles emulate`.", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "CAMELS-zoomGZ28 folder holding the emulator card's halos.", Required = true };
         var command = new Command("calibrate-emulator",
-            "Mean z² of the emulator's coefficients by cross-validation (sets its variance inflation) and on its test halos; written to emulator.json and its card.") { emulator, data };
+            "Mean z² and tails of the emulator's residuals by cross-validation (sets its variance inflation and heavy tails) and on its test halos; written to emulator.json and its card.") { emulator, data };
         command.SetAction((parse, _) => Task.FromResult(Run(parse.GetValue(emulator)!.FullName, parse.GetValue(data)!.FullName, Console.Out)));
         return command;
     }
